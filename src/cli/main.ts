@@ -1,0 +1,37 @@
+/** The CLI's single error boundary: parses arguments, runs a command, maps errors to exit statuses. */
+import { Command, CommanderError } from 'commander';
+import { ParallaxError, exitStatusFor } from '../errors.js';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerEval } from './commands/eval.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerQuery } from './commands/query.js';
+
+export function buildProgram(): Command {
+  const program = new Command('parallax')
+    .description('Turn news into a verifiable record of who did what to whom, where, when — and who says so.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerAnalyze(program);
+  registerIngest(program);
+  registerQuery(program);
+  registerEval(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ParallaxError) {
+      process.stderr.write(`parallax: ${error.message}\n`);
+      return exitStatusFor(error.code);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`parallax: internal error (this is a bug): ${message}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * The analysis data model, defined once as zod schemas: TypeScript types are inferred from them and
+ * the published JSON Schema (`schema/analysis.schema.json`) is generated from them.
+ *
+ * Rules: the document text never changes; every offset is a half-open [start, end) range in UTF-16
+ * code units of `document.text`; a fact points back to the text only through spans.
+ */
+import { z } from 'zod';
+
+export const SpanSchema = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .describe('Half-open [start, end) range of UTF-16 code units in document.text');
+export type Span = z.infer<typeof SpanSchema>;
+
+export const ENTITY_TYPES = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP'] as const;
+export const EntityTypeSchema = z.enum(ENTITY_TYPES);
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+
+export const PLOVER_TYPES = [
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+] as const;
+export const PloverTypeSchema = z.enum(PLOVER_TYPES);
+export type PloverType = z.infer<typeof PloverTypeSchema>;
+
+export const STANCES = ['assert', 'accuse', 'deny', 'request', 'claim', 'threaten'] as const;
+export const StanceSchema = z.enum(STANCES);
+export type Stance = z.infer<typeof StanceSchema>;
+
+export const QuoteKindSchema = z.enum(['direct', 'indirect', 'mixed']);
+export type QuoteKind = z.infer<typeof QuoteKindSchema>;
+
+export const COUNT_FIELDS = ['killed', 'injured', 'detained', 'devices', 'attackers', 'missing', 'displaced'] as const;
+export const CountFieldSchema = z.enum(COUNT_FIELDS);
+export type CountField = z.infer<typeof CountFieldSchema>;
+
+/** Provenance every extracted fact carries: the supporting text, the stage that produced it, a confidence. */
+const provenance = {
+  evidence: SpanSchema.describe('The text that supports the fact'),
+  stage: z.string().describe('name@version of the stage that produced the fact'),
+  confidence: z.number().min(0).max(1),
+};
+
+export const DocumentSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  contentHash: z.string().describe('sha256 of the normalized text, hex'),
+  published: z.string().optional().describe('ISO date or date-time of publication'),
+  outlet: z.string().optional(),
+  url: z.string().optional(),
+  title: z.string().optional(),
+  language: z.string(),
+});
+export type Document = z.infer<typeof DocumentSchema>;
+
+export const TokenKindSchema = z.enum(['word', 'number', 'punct', 'symbol']);
+export type TokenKind = z.infer<typeof TokenKindSchema>;
+
+export const TokenSchema = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  kind: TokenKindSchema,
+});
+export type Token = z.infer<typeof TokenSchema>;
+
+export const SentenceSchema = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  tokenStart: z.number().int(),
+  tokenEnd: z.number().int(),
+});
+export type Sentence = z.infer<typeof SentenceSchema>;
+
+export const MentionFormSchema = z.enum(['name', 'alias', 'title', 'description', 'pronoun', 'demonym']);
+export type MentionForm = z.infer<typeof MentionFormSchema>;
+
+export const MentionSchema = z.object({
+  id: z.string(),
+  span: SpanSchema,
+  text: z.string(),
+  type: EntityTypeSchema,
+  form: MentionFormSchema,
+  entity: z.string().optional(),
+  ...provenance,
+});
+export type Mention = z.infer<typeof MentionSchema>;
+
+export const RoleSchema = z.object({ title: z.string(), span: SpanSchema });
+export type Role = z.infer<typeof RoleSchema>;
+
+export const EntitySchema = z.object({
+  id: z.string(),
+  type: EntityTypeSchema,
+  name: z.string(),
+  aliases: z.array(z.string()).describe('Every distinct surface string attached to the entity'),
+  mentions: z.array(z.string()).describe('Mention ids'),
+  roles: z.array(RoleSchema),
+  country: z.string().optional().describe('ISO 3166-1 alpha-2'),
+  knowledgeKey: z.string().optional().describe('Key in the curated knowledge file, when linked'),
+  confidence: z.number().min(0).max(1),
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+export const SourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('entity'), entity: z.string() }),
+  z.object({ kind: z.literal('outlet') }),
+  z.object({ kind: z.literal('unresolved'), text: z.string(), span: SpanSchema }),
+]);
+export type Source = z.infer<typeof SourceSchema>;
+
+export const QuoteSchema = z.object({
+  id: z.string(),
+  speaker: SourceSchema,
+  speakerSpan: SpanSchema.optional().describe('The mention that names the speaker at the cue'),
+  cue: z.object({ text: z.string(), span: SpanSchema }),
+  content: z.object({ text: z.string(), span: SpanSchema }),
+  kind: QuoteKindSchema,
+  stance: StanceSchema,
+  about: z.array(z.string()).describe('Entity ids the statement is about'),
+  ...provenance,
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+export const PrecisionSchema = z.enum(['day', 'month', 'year']);
+export type Precision = z.infer<typeof PrecisionSchema>;
+
+export const DateValueSchema = z.object({
+  iso: z.string().describe('YYYY-MM-DD, YYYY-MM or YYYY according to precision'),
+  precision: PrecisionSchema,
+  relation: z.enum(['on', 'since', 'before', 'after']).default('on'),
+  text: z.string(),
+  span: SpanSchema,
+});
+export type DateValue = z.infer<typeof DateValueSchema>;
+
+export const CountSchema = z.object({
+  value: z.number(),
+  qualifier: z.enum(['exact', 'at-least', 'at-most', 'about', 'more-than', 'fewer-than']),
+  text: z.string(),
+  span: SpanSchema,
+});
+export type Count = z.infer<typeof CountSchema>;
+
+export const EventSchema = z.object({
+  id: z.string(),
+  type: PloverTypeSchema,
+  mode: z.string().optional(),
+  trigger: z.object({ text: z.string(), span: SpanSchema }),
+  actors: z.array(z.string()).describe('Entity ids'),
+  targets: z.array(z.string()).describe('Entity ids'),
+  date: DateValueSchema.optional(),
+  place: z.string().optional().describe('Place id'),
+  counts: z.partialRecord(CountFieldSchema, CountSchema),
+  attributes: z.array(z.enum(['planned', 'prevented', 'negated', 'alleged', 'historical', 'ongoing'])),
+  reportedBy: SourceSchema,
+  ...provenance,
+});
+export type Event = z.infer<typeof EventSchema>;
+
+export const PlaceKindSchema = z.enum(['country', 'region', 'city', 'other']);
+export type PlaceKind = z.infer<typeof PlaceKindSchema>;
+
+export const PlaceSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  span: SpanSchema,
+  entity: z.string().optional(),
+  lat: z.number(),
+  lon: z.number(),
+  country: z.string(),
+  kind: PlaceKindSchema,
+  gazetteerId: z.string().optional(),
+  metonymy: z.boolean().describe('The toponym stands for a government or institution, not the place'),
+  ...provenance,
+});
+export type Place = z.infer<typeof PlaceSchema>;
+
+export const MarkerKindSchema = z.enum(['legal-designation-footnote', 'loaded-language']);
+export type MarkerKind = z.infer<typeof MarkerKindSchema>;
+
+export const MarkerSchema = z.object({
+  id: z.string(),
+  kind: MarkerKindSchema,
+  text: z.string(),
+  span: SpanSchema,
+  voice: z.enum(['outlet', 'quote']),
+  refersTo: z.string().optional().describe('Entity id'),
+  anchor: SpanSchema.optional().describe('The footnote mark in the body, for footnotes'),
+  ...provenance,
+});
+export type Marker = z.infer<typeof MarkerSchema>;
+
+export const ConflictSchema = z.object({
+  id: z.string(),
+  a: z.string().describe('Quote id'),
+  b: z.string().describe('Quote id'),
+  about: z.string(),
+  reason: z.string(),
+  confidence: z.number().min(0).max(1),
+});
+export type Conflict = z.infer<typeof ConflictSchema>;
+
+export const DiagnosticSchema = z.object({
+  stage: z.string(),
+  level: z.enum(['info', 'warning']),
+  message: z.string(),
+  span: SpanSchema.optional(),
+});
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+
+export const AnalysisSchema = z.object({
+  schema: z.literal('parallax/analysis@1'),
+  document: DocumentSchema,
+  stages: z.array(z.string()).describe('name@version of every stage that ran, in order'),
+  tokens: z.array(TokenSchema),
+  sentences: z.array(SentenceSchema),
+  mentions: z.array(MentionSchema),
+  entities: z.array(EntitySchema),
+  quotes: z.array(QuoteSchema),
+  events: z.array(EventSchema),
+  places: z.array(PlaceSchema),
+  markers: z.array(MarkerSchema),
+  conflicts: z.array(ConflictSchema),
+  diagnostics: z.array(DiagnosticSchema),
+});
+export type Analysis = z.infer<typeof AnalysisSchema>;
+
+/** The layers a stage may read or provide. */
+export type Layer = Exclude<keyof Analysis, 'schema' | 'document' | 'stages' | 'diagnostics'>;
