@@ -1,0 +1,158 @@
+/** The Store interface every storage adapter implements, plus the query types and helpers they share. */
+import { ParallaxError } from '../errors.js';
+import type { Analysis, Entity, Event, Quote } from '../model/schema.js';
+
+/**
+ * Filters shared by every `find*` method. Every filter is optional and they combine with AND.
+ *
+ * - `type`: entities by entity type (PERSON…), events by PLOVER type (ASSAULT…), quotes by stance
+ *   (deny…) or kind (direct…), documents that contain an entity or an event of that type.
+ * - `entity`: case-insensitive substring of an entity's name or any alias. Entities: that entity;
+ *   events: it is an actor or a target; quotes: it is the speaker or what the quote is about;
+ *   documents: it occurs in the document.
+ * - `from` / `to`: inclusive range, YYYY, YYYY-MM or YYYY-MM-DD. Documents, entities and quotes by
+ *   the document's published date; events by the event's date, falling back to published. A fact
+ *   with no date at all never matches a date range.
+ * - `search`: full-text words (all must occur, diacritics ignored). Quotes search their content;
+ *   everything else searches the document text and title.
+ * - `limit` / `offset`: paging over the stable order (ingestion order, then order in the analysis).
+ */
+export interface StoreQuery {
+  readonly type?: string;
+  readonly entity?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly search?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface DocumentRow {
+  readonly documentId: string;
+  readonly contentHash: string;
+  readonly published?: string;
+  readonly outlet?: string;
+  readonly url?: string;
+  readonly title?: string;
+  readonly language: string;
+  readonly ingestedAt: string;
+  /** name@version of every stage that produced the stored analysis. */
+  readonly stages: readonly string[];
+  /** Length of the document text in UTF-16 code units. */
+  readonly length: number;
+}
+
+/** An entity id with its name, so a row can be read without another lookup. */
+export interface EntityRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface EntityRow extends Entity {
+  readonly documentId: string;
+  readonly published?: string;
+}
+
+export interface EventRow extends Event {
+  readonly documentId: string;
+  readonly published?: string;
+  /** The document text under `evidence`. */
+  readonly evidenceText: string;
+  readonly actorRefs: readonly EntityRef[];
+  readonly targetRefs: readonly EntityRef[];
+  /** The place's surface text, when the event has a place. */
+  readonly placeText?: string;
+}
+
+export interface QuoteRow extends Quote {
+  readonly documentId: string;
+  readonly published?: string;
+  /** The document text under `evidence`. */
+  readonly evidenceText: string;
+  /** Who speaks, for display: the entity's name, the outlet, or the unresolved text. */
+  readonly speakerName: string;
+  readonly aboutRefs: readonly EntityRef[];
+}
+
+export const STORE_TABLES = ['documents', 'mentions', 'entities', 'quotes', 'events', 'places', 'markers'] as const;
+export type StoreTable = (typeof STORE_TABLES)[number];
+export type StoreStats = Readonly<Record<StoreTable, number>>;
+
+export interface IngestResult {
+  readonly documentId: string;
+  /** False when a document with the same content hash was already stored; nothing changed then. */
+  readonly created: boolean;
+}
+
+/**
+ * Async although the embedded adapter is synchronous, so a client/server adapter (PostgreSQL) can
+ * follow without touching callers. Every failure of the backend surfaces as
+ * `ParallaxError('STORE_ERROR')` whose message never carries article text or query parameters.
+ */
+export interface Store {
+  /** Brings the schema up to date; call once after opening, before anything else. */
+  migrate(): Promise<void>;
+  /** Stores one analysis in one transaction; idempotent on `document.contentHash`. */
+  ingest(analysis: Analysis): Promise<IngestResult>;
+  /** The analysis exactly as ingested, or undefined when no document has that id. */
+  getAnalysis(documentId: string): Promise<Analysis | undefined>;
+  findDocuments(query?: StoreQuery): Promise<DocumentRow[]>;
+  findEntities(query?: StoreQuery): Promise<EntityRow[]>;
+  findEvents(query?: StoreQuery): Promise<EventRow[]>;
+  findQuotes(query?: StoreQuery): Promise<QuoteRow[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
+
+/** An inclusive day range as YYYY-MM-DD strings, which compare correctly as plain strings. */
+export interface DayRange {
+  readonly start: string;
+  readonly end: string;
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
+
+/**
+ * The days an ISO date, month, year or date-time covers; undefined when the value is not one.
+ * A date-time counts as its calendar day as written: shifting zones would move articles across days.
+ */
+export function isoDayRange(value: string | undefined): DayRange | undefined {
+  if (value === undefined) return undefined;
+  const m = PARTIAL_DATE.exec(value.trim());
+  if (!m) return undefined;
+  const [, year, month, day] = m;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return undefined;
+  if (day !== undefined && (Number(day) < 1 || Number(day) > 31)) return undefined;
+  if (day !== undefined) return { start: `${year}-${month}-${day}`, end: `${year}-${month}-${day}` };
+  // '-31' for every month is fine: only string comparison ever uses the end bound.
+  if (month !== undefined) return { start: `${year}-${month}-01`, end: `${year}-${month}-31` };
+  return { start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+const BOUND = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** Turns a `from`/`to` filter into a day, widening partial dates so the bound is inclusive. */
+export function dateBound(value: string, which: 'from' | 'to'): string {
+  const range = BOUND.test(value.trim()) ? isoDayRange(value) : undefined;
+  if (!range) {
+    throw new ParallaxError('BAD_OPTION', `--${which} must be a date as YYYY, YYYY-MM or YYYY-MM-DD`);
+  }
+  return which === 'from' ? range.start : range.end;
+}
+
+/** Checks `limit`/`offset`: a negative or fractional page would silently mean something else in SQL. */
+export function pageBounds(query: StoreQuery): { limit: number | undefined; offset: number } {
+  const check = (value: number | undefined, name: string): void => {
+    if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
+      throw new ParallaxError('BAD_OPTION', `--${name} must be a non-negative integer`);
+    }
+  };
+  check(query.limit, 'limit');
+  check(query.offset, 'offset');
+  return { limit: query.limit, offset: query.offset ?? 0 };
+}
+
+/** The words of a full-text search; punctuation is dropped so user text can never be query syntax. */
+export function searchWords(search: string): string[] {
+  return search.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
