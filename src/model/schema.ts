@@ -98,6 +98,8 @@ export const MentionSchema = z.object({
   type: EntityTypeSchema,
   form: MentionFormSchema,
   entity: z.string().optional(),
+  link: z.string().optional().describe('Knowledge link found by the recognizer: org:KEY or country:CC'),
+  role: z.string().optional().describe('Title or office phrased before or after the name'),
   ...provenance,
 });
 export type Mention = z.infer<typeof MentionSchema>;

@@ -1,0 +1,252 @@
+/**
+ * In-document alias and coreference resolution: groups mentions into entities through knowledge
+ * links (Daesh = ISIS), country names, demonyms and capital metonymy (Washington = the US
+ * government), surnames of full names, roles ("the parliamentary speaker" after "Parliamentary
+ * Speaker X"), appositive descriptions ("his counterpart, X,") and parenthetical aliases ("X (Y)").
+ */
+import type { Knowledge } from '../../knowledge/knowledge.js';
+import type { Entity, EntityType, Mention, Role, Token } from '../../model/schema.js';
+
+export const STAGE = 'coref.rules';
+export const VERSION = 1;
+const REF = `${STAGE}@${VERSION}`;
+
+const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'into', 'across', 'inside', 'around', 'toward', 'towards', 'of', 'via', 'through', 'between']);
+const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'a', 'an', 'our']);
+
+interface Cluster {
+  id: string;
+  type: EntityType;
+  key: string;
+  names: string[];
+  mentions: Mention[];
+  roles: Role[];
+  country?: string;
+  knowledgeKey?: string;
+  confidence: number;
+}
+
+export interface ResolveInput {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly Mention[];
+}
+
+export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: Mention[]; entities: Entity[] } {
+  const { text, tokens } = input;
+  const clusters = new Map<string, Cluster>();
+  const order: Cluster[] = [];
+  const tokenIndexAt = new Map<number, number>();
+  tokens.forEach((t, i) => tokenIndexAt.set(t.start, i));
+  const wordBefore = (offset: number): string => {
+    const m = /(\S+)\s*$/.exec(text.slice(Math.max(0, offset - 40), offset));
+    return m ? m[1]!.toLowerCase() : '';
+  };
+
+  const cluster = (key: string, type: EntityType, init: Partial<Cluster> = {}): Cluster => {
+    let c = clusters.get(key);
+    if (!c) {
+      c = { id: `e${order.length + 1}`, type, key, names: [], mentions: [], roles: [], confidence: 0, ...init };
+      clusters.set(key, c);
+      order.push(c);
+    }
+    return c;
+  };
+  const attach = (c: Cluster, m: Mention): Mention => {
+    const linked: Mention = { ...m, entity: c.id };
+    c.mentions.push(linked);
+    c.confidence = Math.max(c.confidence, m.confidence);
+    if (m.role !== undefined) c.roles.push({ title: m.role, span: roleSpan(m) });
+    return linked;
+  };
+  const roleSpan = (m: Mention): Role['span'] => {
+    const idx = text.lastIndexOf(m.role!, m.span.start);
+    return idx >= 0 ? { start: idx, end: idx + m.role!.length } : m.span;
+  };
+
+  const out: Mention[] = [];
+  const persons: Cluster[] = [];
+  const sorted = [...input.mentions].sort((a, b) => a.span.start - b.span.start);
+
+  // Multi-word person names first, so lone surnames anywhere in the text can find them.
+  for (const m of sorted) {
+    if (m.type === 'PERSON' && m.text.includes(' ') && !m.link) {
+      const key = `person:${m.text.toLowerCase()}`;
+      if (!clusters.has(key)) persons.push(cluster(key, 'PERSON', { names: [m.text] }));
+    }
+  }
+
+  for (const m of sorted) {
+    const link = m.link;
+    if (link?.startsWith('org:')) {
+      const org = knowledge.orgByKey(link.slice(4));
+      const init: Partial<Cluster> = { names: [org?.name ?? m.text], knowledgeKey: link.slice(4) };
+      if (org?.country) init.country = org.country;
+      out.push(attach(cluster(link, org?.type ?? m.type, init), m));
+      continue;
+    }
+    if (link?.startsWith('country:')) {
+      const code = link.slice(8);
+      const country = knowledge.countryByCode(code);
+      const c = cluster(`country:${code}`, 'GPE', { names: [country?.name ?? m.text], country: code, knowledgeKey: `country:${code}` });
+      out.push(attach(c, m));
+      continue;
+    }
+    if (link?.startsWith('capital:')) {
+      const code = link.slice(8);
+      // A seat of government after a locative preposition is the city; elsewhere it stands for the state.
+      if (LOCATIVE.has(wordBefore(m.span.start))) {
+        out.push(attach(cluster(`city:${m.text.toLowerCase()}`, 'GPE', { names: [m.text], country: code }), { ...m, link: `city-of:${code}` }));
+      } else {
+        const country = knowledge.countryByCode(code);
+        const c = cluster(`country:${code}`, 'GPE', { names: [country?.name ?? m.text], country: code, knowledgeKey: `country:${code}` });
+        out.push(attach(c, { ...m, form: 'alias' }));
+      }
+      continue;
+    }
+    if (link?.startsWith('city:')) {
+      const city = knowledge.cities(m.text)[0];
+      const init: Partial<Cluster> = { names: [m.text] };
+      if (city) init.country = city.country;
+      out.push(attach(cluster(`city:${m.text.toLowerCase()}`, 'GPE', init), m));
+      continue;
+    }
+    if (m.type === 'PERSON') {
+      const words = m.text.split(/\s+/);
+      if (words.length === 1) {
+        // A lone name is the surname (or given name) of a full name in the document.
+        const w = m.text.toLowerCase();
+        const full = persons.find((p) => p.names[0]!.toLowerCase().split(/\s+/).includes(w));
+        if (full) {
+          out.push(attach(full, m));
+          continue;
+        }
+        if (m.confidence < 0.5) continue; // unexplained lone capitalized word: not an entity
+      }
+      const c = cluster(`person:${m.text.toLowerCase()}`, 'PERSON', { names: [m.text] });
+      out.push(attach(c, m));
+      continue;
+    }
+    const c = cluster(`${m.type}:${m.text.toLowerCase()}`, m.type, { names: [m.text] });
+    out.push(attach(c, m));
+  }
+
+  // Person titles with the name: "Commander Soleimani" is a mention of Soleimani.
+  for (const p of order.filter((c) => c.type === 'PERSON')) {
+    for (const m of [...p.mentions]) {
+      const idx = tokenIndexAt.get(m.span.start);
+      if (idx === undefined || idx === 0) continue;
+      const prev = tokens[idx - 1]!;
+      const prevWord = text.slice(prev.start, prev.end);
+      if (/^\p{Lu}/u.test(prevWord) && knowledge.lexicon('titles').has(prevWord.toLowerCase())) {
+        const span = { start: prev.start, end: m.span.end };
+        p.mentions.push(descriptionMention(`${m.id}t`, span, text, p, 'title', 0.7));
+      }
+    }
+  }
+
+  // "the parliamentary speaker": a definite description that repeats the role of a named person.
+  const titles = knowledge.lexicon('titles');
+  for (const p of order.filter((c) => c.type === 'PERSON' && c.roles.length > 0)) {
+    for (const role of p.roles) {
+      const roleWords = role.title.split(/\s+/).filter((w) => !/^\p{Lu}{2,}$/u.test(w));
+      // The tail of the role, from its first lower-case-able word: "Iranian Parliamentary Speaker" → "parliamentary speaker".
+      for (let k = 0; k < roleWords.length; k++) {
+        const tail = roleWords.slice(k).join(' ');
+        if (!titles.has(roleWords[roleWords.length - 1]!.toLowerCase())) break;
+        const re = new RegExp(`\\bthe ${escapeRe(tail)}\\b(?!\\s+\\p{Lu})`, 'giu');
+        let hit = false;
+        for (const mm of text.matchAll(re)) {
+          if (mm.index < role.span.end) continue;
+          const span = { start: mm.index, end: mm.index + mm[0].length };
+          if (!overlapsAny(span, out)) {
+            p.mentions.push(descriptionMention(`d${mm.index}`, span, text, p, 'title', 0.6));
+            hit = true;
+          }
+        }
+        if (hit || k >= 1) break;
+      }
+    }
+  }
+
+  // Appositive descriptions: "his Tajik counterpart, Rustam Emomali," → the description is a mention.
+  for (const p of order.filter((c) => c.type === 'PERSON')) {
+    const m = p.mentions[0];
+    if (!m) continue;
+    const before = text.slice(Math.max(0, m.span.start - 60), m.span.start);
+    const ap = /(?:^|[\s(])((?:the|his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)),\s*$/iu.exec(before);
+    if (ap && titles.has(ap[2]!.toLowerCase()) && DETERMINERS.has(ap[1]!.split(/\s+/)[0]!.toLowerCase())) {
+      const start = m.span.start - before.length + ap.index + (ap[0].length - ap[0].trimStart().length);
+      const desc = ap[1]!;
+      const span = { start, end: start + desc.length };
+      if (text.slice(span.start, span.end) === desc && !overlapsAny(span, out)) {
+        p.mentions.push(descriptionMention(`a${start}`, span, text, p, 'description', 0.5));
+      }
+    }
+  }
+
+  // Parenthetical aliases: "Islamic Revolutionary Guard Corps (IRGC)" names one organization.
+  mergeParenthetical(order, text, clusters);
+
+  const entities: Entity[] = [];
+  const mentions: Mention[] = [];
+  for (const c of order) {
+    if (c.mentions.length === 0) continue;
+    const aliases = [...new Set(c.mentions.map((m) => m.text))];
+    const name = c.type === 'PERSON' ? longest(c.mentions.filter((m) => m.form === 'name').map((m) => m.text)) ?? c.names[0]! : c.names[0]!;
+    const e: Entity = {
+      id: c.id,
+      type: c.type,
+      name,
+      aliases,
+      mentions: c.mentions.map((m) => m.id),
+      roles: dedupeRoles(c.roles),
+      confidence: c.confidence,
+    };
+    if (c.country !== undefined) e.country = c.country;
+    if (c.knowledgeKey !== undefined) e.knowledgeKey = c.knowledgeKey;
+    entities.push(e);
+    mentions.push(...c.mentions);
+  }
+  mentions.sort((a, b) => a.span.start - b.span.start);
+  return { mentions, entities };
+}
+
+function descriptionMention(id: string, span: { start: number; end: number }, text: string, c: Cluster, form: Mention['form'], confidence: number): Mention {
+  return { id, span, text: text.slice(span.start, span.end), type: c.type, form, entity: c.id, evidence: span, stage: REF, confidence };
+}
+
+function mergeParenthetical(order: Cluster[], text: string, clusters: Map<string, Cluster>): void {
+  const byMention = new Map<number, Cluster>();
+  for (const c of order) for (const m of c.mentions) byMention.set(m.span.start, c);
+  for (const c of [...order]) {
+    for (const m of c.mentions) {
+      const after = /^\s*\(\s*/.exec(text.slice(m.span.end, m.span.end + 4));
+      if (!after) continue;
+      const other = byMention.get(m.span.end + after[0].length);
+      if (!other || other === c || other.type !== c.type || other.mentions.length === 0) continue;
+      if (other.knowledgeKey !== undefined && c.knowledgeKey !== undefined) continue;
+      for (const om of other.mentions) c.mentions.push({ ...om, entity: c.id });
+      c.roles.push(...other.roles);
+      other.mentions = [];
+      clusters.delete(other.key);
+    }
+  }
+}
+
+function overlapsAny(span: { start: number; end: number }, mentions: readonly Mention[]): boolean {
+  return mentions.some((m) => m.span.start < span.end && span.start < m.span.end);
+}
+
+function longest(xs: readonly string[]): string | undefined {
+  return xs.reduce<string | undefined>((best, x) => (best === undefined || x.length > best.length ? x : best), undefined);
+}
+
+function dedupeRoles(roles: readonly Role[]): Role[] {
+  const seen = new Set<string>();
+  return roles.filter((r) => (seen.has(r.title) ? false : (seen.add(r.title), true)));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

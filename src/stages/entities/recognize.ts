@@ -1,0 +1,259 @@
+/**
+ * Rule-and-lexicon entity recognizer: knowledge matches (organizations, countries, demonyms,
+ * capitals, cities) first, then capitalized-name chunks classified by their head word, a preceding
+ * title, or speech verbs. A trained tagger replaces the chunk classifier later; the output contract
+ * (mentions with spans, types, knowledge links and roles) stays the same.
+ */
+import type { Knowledge } from '../../knowledge/knowledge.js';
+import type { EntityType, Mention, MentionForm, Sentence, Token } from '../../model/schema.js';
+
+export const STAGE = 'entities.rules';
+export const VERSION = 1;
+const REF = `${STAGE}@${VERSION}`;
+
+interface Found {
+  start: number; // token index
+  end: number; // token index, exclusive
+  type: EntityType;
+  form: MentionForm;
+  link?: string;
+  role?: string;
+  confidence: number;
+}
+
+const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'into', 'across', 'inside', 'around', 'toward', 'towards', 'of']);
+const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'le', 'la', 'el', 'du', 'dos', 'das']);
+const MAX_KNOWLEDGE_TOKENS = 8;
+
+function isCapitalized(s: string): boolean {
+  return /^\p{Lu}/u.test(s) || /^(?:al|el|ad|as|ash|az)-\p{Lu}/u.test(s);
+}
+
+function isAllCapsAcronym(s: string): boolean {
+  return /^\p{Lu}[\p{Lu}\d&-]{1,7}$/u.test(s) && !/^\p{Lu}-/u.test(s);
+}
+
+export interface RecognizeInput {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+}
+
+export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[] {
+  const { text, tokens, sentences } = input;
+  const tok = (i: number): string => {
+    const t = tokens[i];
+    return t ? text.slice(t.start, t.end) : '';
+  };
+  const spanText = (a: number, b: number): string => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+  const titles = knowledge.lexicon('titles');
+  const roleMods = knowledge.lexicon('role-modifiers');
+  const orgHeads = knowledge.lexicon('org-heads');
+  const locHeads = knowledge.lexicon('loc-heads');
+  const common = knowledge.lexicon('common-capitalized');
+  const speechVerbs = knowledge.lexicon('speech-verbs');
+  // "zionist regime=il": loaded or informal names that stand for a country.
+  const epithets = new Map<string, string>();
+  for (const line of knowledge.lexicon('country-epithets')) {
+    const [name, code] = line.split('=');
+    if (name && code) epithets.set(name.trim(), code.trim().toUpperCase());
+  }
+
+  // Words seen in lower case anywhere in the document: a sentence-initial "Security" is then no name.
+  const lowerSeen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const s = tok(i);
+    if (/^\p{Ll}/u.test(s)) lowerSeen.add(s);
+  }
+
+  const found: Found[] = [];
+  const taken = new Uint8Array(tokens.length);
+  const take = (f: Found): void => {
+    found.push(f);
+    for (let i = f.start; i < f.end; i++) taken[i] = 1;
+  };
+
+  for (const sentence of sentences) {
+    const first = sentence.tokenStart;
+    const last = sentence.tokenEnd;
+
+    // Pass 1: longest knowledge match starting at each capitalized token.
+    for (let i = first; i < last; i++) {
+      if (taken[i] || tokens[i]!.kind !== 'word') continue;
+      const w = tok(i);
+      if (!isCapitalized(w)) continue;
+      const sentenceInitialCommon = i === first && common.has(w.toLowerCase());
+      let match: Found | undefined;
+      for (let j = Math.min(last, i + MAX_KNOWLEDGE_TOKENS); j > i && !match; j--) {
+        if (taken[j - 1]) continue;
+        const lastTok = tokens[j - 1]!;
+        if (lastTok.kind === 'punct' && tok(j - 1) !== '.') continue;
+        const s = spanText(i, j);
+        match = matchKnowledge(s, i, j, knowledge, epithets);
+        if (match && j === i + 1 && sentenceInitialCommon) match = undefined;
+      }
+      if (!match) continue;
+      // A city or capital that might be a person ("Washington said") needs context to count as a place.
+      if (match.form === 'name' && match.type === 'GPE' && match.link?.startsWith('city:')) {
+        const prev = tok(i - 1).toLowerCase();
+        const city = knowledge.cities(spanText(match.start, match.end))[0];
+        const big = city !== undefined && (city.population >= 200_000 || city.isCapital);
+        if (!big && !LOCATIVE.has(prev)) continue;
+        if (common.has(w.toLowerCase()) || titles.has(w.toLowerCase())) continue;
+      }
+      take(match);
+      i = match.end - 1;
+    }
+
+    // Pass 2: capitalized runs not covered by knowledge.
+    for (let i = first; i < last; i++) {
+      if (taken[i] || tokens[i]!.kind !== 'word' || !isCapitalized(tok(i))) continue;
+      let j = i;
+      while (j < last && !taken[j]) {
+        const w = tok(j);
+        if (tokens[j]!.kind === 'word' && isCapitalized(w)) {
+          j++;
+          continue;
+        }
+        // Particles inside names ("Abu Mahdi al-Muhandis", "Bank of England") when a capitalized word follows.
+        const lw = w.toLowerCase();
+        if ((NAME_PARTICLES.has(lw) || lw === 'of') && j + 1 < last && !taken[j + 1] && isCapitalized(tok(j + 1))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      let a = i;
+      // Drop sentence-initial and headline words that are ordinary words.
+      while (a < j && (common.has(tok(a).toLowerCase()) || (a === first && lowerSeen.has(tok(a).toLowerCase())))) a++;
+      const chunk = classifyChunk(a, j);
+      if (chunk) take(chunk);
+      i = j - 1;
+    }
+
+    // Pass 3: all-caps acronyms not yet taken become organizations.
+    for (let i = first; i < last; i++) {
+      if (taken[i]) continue;
+      const w = tok(i);
+      if (tokens[i]!.kind === 'word' && isAllCapsAcronym(w) && w.length >= 2 && !common.has(w.toLowerCase())) {
+        take({ start: i, end: i + 1, type: 'ORG', form: 'name', confidence: 0.5 });
+      }
+    }
+  }
+
+  function classifyChunk(a: number, b: number): Found | undefined {
+    if (a >= b) return undefined;
+    // Strip trailing particles.
+    while (b > a && !isCapitalized(tok(b - 1))) b--;
+    if (a >= b) return undefined;
+    const words = [];
+    for (let k = a; k < b; k++) words.push(tok(k));
+    const lower = words.map((w) => w.toLowerCase());
+    const head = lower[lower.length - 1]!;
+    // Titles inside the run: the name starts after the last title word ("Kerman Prosecutor Mahdi Bakhshi").
+    let lastTitle = -1;
+    for (let k = 0; k < lower.length; k++) if (titles.has(lower[k]!)) lastTitle = k;
+    if (orgHeads.has(head) && lastTitle < lower.length - 1) {
+      return { start: a, end: b, type: 'ORG', form: 'name', confidence: 0.7 };
+    }
+    if (lastTitle === lower.length - 1) return undefined; // only a title ("Supreme Leader")
+    if (locHeads.has(head)) {
+      const political = ['province', 'region', 'district', 'county', 'state', 'city', 'town', 'village'].includes(head);
+      return { start: a, end: b, type: political ? 'GPE' : 'LOC', form: 'name', confidence: 0.6 };
+    }
+    let nameStart = a + lastTitle + 1;
+    let role: string | undefined;
+    if (lastTitle >= 0) {
+      role = roleText(a, nameStart);
+    } else {
+      const before = roleBefore(a);
+      if (before !== undefined) role = before;
+    }
+    while (nameStart < b && common.has(tok(nameStart).toLowerCase())) nameStart++;
+    if (nameStart >= b) return undefined;
+    const nameLen = b - nameStart;
+    const nameWords = lower.slice(nameStart - a);
+    if (nameWords.every((w) => titles.has(w) || roleMods.has(w))) return undefined;
+    if (nameLen === 1 && isAllCapsAcronym(tok(nameStart)) && role === undefined) {
+      return { start: nameStart, end: b, type: 'ORG', form: 'name', confidence: 0.5 };
+    }
+    const nextWord = tok(b).toLowerCase();
+    const spoke = speechVerbs.has(nextWord) || (nextWord === 'has' || nextWord === 'had') && speechVerbs.has(tok(b + 1).toLowerCase());
+    if (role !== undefined || nameLen >= 2 || spoke) {
+      const f: Found = { start: nameStart, end: b, type: 'PERSON', form: 'name', confidence: role ? 0.85 : 0.6 };
+      if (role !== undefined) f.role = role;
+      return f;
+    }
+    // A lone capitalized word: kept as a candidate; coreference decides (surname of a named person).
+    return { start: nameStart, end: b, type: 'PERSON', form: 'name', confidence: 0.3 };
+  }
+
+  function roleText(a: number, b: number): string | undefined {
+    if (a >= b) return undefined;
+    // Extend left over adjacent capitalized words and knowledge mentions ("IRGC Quds Force Commander").
+    let s = a;
+    while (s - 1 >= 0 && tokens[s - 1]!.kind === 'word' && isCapitalized(tok(s - 1)) && tokens[s - 1]!.end + 1 >= tokens[s]!.start) {
+      const prevFound = found.find((f) => f.end === s);
+      if (prevFound && prevFound.form === 'demonym') break;
+      if (prevFound && prevFound.type === 'PERSON') break;
+      s--;
+    }
+    return spanText(s, b);
+  }
+
+  // Lower-case titles before a name: "militia leader Abu Mahdi al-Muhandis", "spokesman John Doe".
+  function roleBefore(a: number): string | undefined {
+    let s = a;
+    while (s - 1 >= 0) {
+      const w = tok(s - 1).toLowerCase();
+      if (tokens[s - 1]!.kind !== 'word') break;
+      if (titles.has(w) || (s < a && roleMods.has(w))) s--;
+      else break;
+    }
+    if (s === a) return undefined;
+    return spanText(s, a);
+  }
+
+  return found
+    .sort((x, y) => x.start - y.start)
+    .map((f, n) => {
+      const span = { start: tokens[f.start]!.start, end: tokens[f.end - 1]!.end };
+      const m: Mention = {
+        id: `m${n + 1}`,
+        span,
+        text: text.slice(span.start, span.end),
+        type: f.type,
+        form: f.form,
+        evidence: span,
+        stage: REF,
+        confidence: f.confidence,
+      };
+      if (f.link !== undefined) m.link = f.link;
+      if (f.role !== undefined) m.role = f.role;
+      return m;
+    });
+}
+
+function matchKnowledge(
+  s: string,
+  start: number,
+  end: number,
+  knowledge: Knowledge,
+  epithets: ReadonlyMap<string, string>,
+): Found | undefined {
+  const org = knowledge.orgByAlias(s);
+  if (org) return { start, end, type: org.type, form: 'name', link: `org:${org.key}`, confidence: 0.9 };
+  const country = knowledge.countryByName(s);
+  if (country) return { start, end, type: 'GPE', form: 'name', link: `country:${country.code}`, confidence: 0.95 };
+  const demonym = knowledge.countryByDemonym(s);
+  if (demonym) return { start, end, type: 'GPE', form: 'demonym', link: `country:${demonym.code}`, confidence: 0.8 };
+  const epithetCode = epithets.get(s.toLowerCase());
+  if (epithetCode) return { start, end, type: 'GPE', form: 'alias', link: `country:${epithetCode}`, confidence: 0.7 };
+  const seat = knowledge.countryByCapital(s);
+  if (seat) return { start, end, type: 'GPE', form: 'name', link: `capital:${seat.code}`, confidence: 0.85 };
+  const cities = knowledge.cities(s);
+  if (cities.length > 0 && /^\p{Lu}/u.test(s)) {
+    return { start, end, type: 'GPE', form: 'name', link: `city:${cities[0]!.id}`, confidence: 0.6 };
+  }
+  return undefined;
+}
