@@ -1,0 +1,185 @@
+/** `parallax query`: lists stored documents, entities, events or quotes, as a table or as JSON. */
+import { existsSync } from 'node:fs';
+import { Argument, type Command } from 'commander';
+import { ParallaxError } from '../../errors.js';
+import { ENTITY_TYPES, PLOVER_TYPES, QuoteKindSchema, STANCES } from '../../model/schema.js';
+import { resolveStorePath } from '../../store/default-path.js';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { DocumentRow, EntityRow, EventRow, QuoteRow, Store, StoreQuery } from '../../store/store.js';
+
+const KINDS = ['documents', 'entities', 'events', 'quotes'] as const;
+type Kind = (typeof KINDS)[number];
+
+interface QueryOptions {
+  readonly type?: string;
+  readonly entity?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly search?: string;
+  readonly limit: string;
+  readonly offset: string;
+  readonly json?: boolean;
+  readonly db?: string;
+}
+
+const DEFAULT_LIMIT = 20;
+
+/** The type values each kind accepts, so a typo is an error instead of an empty result. */
+const TYPES: Record<Kind, readonly string[]> = {
+  documents: [...ENTITY_TYPES, ...PLOVER_TYPES],
+  entities: ENTITY_TYPES,
+  events: PLOVER_TYPES,
+  quotes: [...STANCES, ...QuoteKindSchema.options],
+};
+
+function checkType(kind: Kind, type: string): string {
+  const allowed = TYPES[kind];
+  const found = allowed.find((t) => t.toLowerCase() === type.trim().toLowerCase());
+  if (found === undefined) {
+    throw new ParallaxError('BAD_OPTION', `--type for ${kind} must be one of: ${allowed.join(', ')}`);
+  }
+  return found;
+}
+
+function count(value: string, name: string): number {
+  if (!/^\d+$/.test(value.trim())) {
+    throw new ParallaxError('BAD_OPTION', `--${name} must be a non-negative whole number, not '${value}'`);
+  }
+  return Number(value.trim());
+}
+
+/** Cuts by code points so a surrogate pair is never split; collapses newlines to keep one row per line. */
+function cell(value: string | undefined, width: number): string {
+  const flat = (value ?? '').replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length <= width ? flat : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+interface Column<R> {
+  readonly header: string;
+  readonly width: number;
+  readonly get: (row: R) => string | undefined;
+}
+
+export function formatTable<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
+  const cells = rows.map((row) => columns.map((c) => cell(c.get(row), c.width)));
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => [...(r[i] ?? '')].length)));
+  const line = (values: readonly string[]): string =>
+    values
+      .map((v, i) => (i === values.length - 1 ? v : v + ' '.repeat((widths[i] ?? 0) - [...v].length)))
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n');
+}
+
+const names = (refs: readonly { name: string }[]): string => refs.map((r) => r.name).join(', ');
+
+const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
+  { header: 'DOCUMENT', width: 20, get: (r) => r.documentId },
+  { header: 'PUBLISHED', width: 10, get: (r) => r.published?.slice(0, 10) },
+  { header: 'OUTLET', width: 24, get: (r) => r.outlet },
+  { header: 'CHARS', width: 8, get: (r) => String(r.length) },
+  { header: 'TITLE', width: 60, get: (r) => r.title ?? r.url },
+];
+
+const ENTITY_COLUMNS: Column<EntityRow>[] = [
+  { header: 'DOCUMENT', width: 20, get: (r) => r.documentId },
+  { header: 'ID', width: 8, get: (r) => r.id },
+  { header: 'TYPE', width: 6, get: (r) => r.type },
+  { header: 'NAME', width: 32, get: (r) => r.name },
+  { header: 'MENTIONS', width: 8, get: (r) => String(r.mentions.length) },
+  { header: 'ALIASES', width: 50, get: (r) => r.aliases.filter((a) => a !== r.name).join(', ') },
+];
+
+const EVENT_COLUMNS: Column<EventRow>[] = [
+  { header: 'DOCUMENT', width: 20, get: (r) => r.documentId },
+  { header: 'ID', width: 8, get: (r) => r.id },
+  { header: 'TYPE', width: 9, get: (r) => r.type },
+  // A trailing '*' marks the publication date standing in for an event the text leaves undated.
+  { header: 'DATE', width: 11, get: (r) => r.date?.iso ?? (r.published ? `${r.published.slice(0, 10)}*` : '') },
+  { header: 'ACTORS', width: 24, get: (r) => names(r.actorRefs) },
+  { header: 'TARGETS', width: 24, get: (r) => names(r.targetRefs) },
+  { header: 'PLACE', width: 16, get: (r) => r.placeText },
+  { header: 'EVIDENCE', width: 60, get: (r) => r.evidenceText },
+];
+
+const QUOTE_COLUMNS: Column<QuoteRow>[] = [
+  { header: 'DOCUMENT', width: 20, get: (r) => r.documentId },
+  { header: 'ID', width: 8, get: (r) => r.id },
+  { header: 'SPEAKER', width: 24, get: (r) => r.speakerName },
+  { header: 'STANCE', width: 8, get: (r) => r.stance },
+  { header: 'KIND', width: 8, get: (r) => r.kind },
+  { header: 'CONTENT', width: 70, get: (r) => r.content.text },
+];
+
+async function find(store: Store, kind: Kind, query: StoreQuery): Promise<{ rows: unknown[]; table: string }> {
+  switch (kind) {
+    case 'documents': {
+      const rows = await store.findDocuments(query);
+      return { rows, table: formatTable(DOCUMENT_COLUMNS, rows) };
+    }
+    case 'entities': {
+      const rows = await store.findEntities(query);
+      return { rows, table: formatTable(ENTITY_COLUMNS, rows) };
+    }
+    case 'events': {
+      const rows = await store.findEvents(query);
+      return { rows, table: formatTable(EVENT_COLUMNS, rows) };
+    }
+    case 'quotes': {
+      const rows = await store.findQuotes(query);
+      return { rows, table: formatTable(QUOTE_COLUMNS, rows) };
+    }
+  }
+}
+
+export function registerQuery(program: Command): void {
+  program
+    .command('query')
+    .description('list stored documents, entities, events or quotes')
+    .addArgument(new Argument('<what>', 'what to list').choices(KINDS))
+    .option('--type <type>', 'entity type, event type (PLOVER), or quote stance/kind')
+    .option('--entity <name>', 'involving an entity whose name or alias contains this (any case)')
+    .option('--from <date>', 'on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--search <text>', 'full-text words (quotes: in what was said; otherwise: in the article)')
+    .option('--limit <n>', 'at most this many rows', String(DEFAULT_LIMIT))
+    .option('--offset <n>', 'skip this many rows first', '0')
+    .option('--json', 'print the rows as JSON')
+    .option('--db <path>', 'store file (default: $PARALLAX_DB, else ~/.local/share/parallax/parallax.db)')
+    .action(async (kind: Kind, options: QueryOptions) => {
+      const query: StoreQuery = {
+        ...(options.type !== undefined && { type: checkType(kind, options.type) }),
+        ...(options.entity !== undefined && { entity: options.entity }),
+        ...(options.from !== undefined && { from: options.from }),
+        ...(options.to !== undefined && { to: options.to }),
+        ...(options.search !== undefined && { search: options.search }),
+        limit: count(options.limit, 'limit'),
+        offset: count(options.offset, 'offset'),
+      };
+      // Querying must not create an empty store: a mistyped --db would otherwise look like "no results".
+      const path = resolveStorePath({ db: options.db, createDirectory: false });
+      if (!path.startsWith(':memory:') && !path.startsWith('file:') && !existsSync(path)) {
+        throw new ParallaxError('STORE_ERROR', `no store at ${path}; ingest articles first, or pass --db`);
+      }
+      const store = openSqliteStore(path);
+      try {
+        await store.migrate();
+        const { rows, table } = await find(store, kind, query);
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+          return;
+        }
+        if (rows.length === 0) {
+          process.stdout.write(`no ${kind} match\n`);
+          return;
+        }
+        process.stdout.write(`${table}\n`);
+        if (rows.length === query.limit) {
+          process.stderr.write(`(first ${rows.length}; more with --offset ${(query.offset ?? 0) + rows.length})\n`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+}
