@@ -166,6 +166,7 @@ CREATE TABLE markers (
 );
 
 -- External content: the text lives once, in documents; rows are added in the ingest transaction.
+-- Nothing is ever updated or deleted; a migration that adds deletion must also send FTS5 'delete'.
 CREATE VIRTUAL TABLE documents_fts USING fts5 (
   title, text, content = 'documents', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
 );

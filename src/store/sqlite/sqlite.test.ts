@@ -1,11 +1,12 @@
-/** Runs the Store contract against SQLite (file and in-memory) and checks what is SQLite-specific. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+/** Runs the Store contract against SQLite (file and in-memory), checks what is SQLite-specific, and the store path. */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ParallaxError } from '../../errors.js';
 import { contractFixtures, runStoreContract } from '../contract.js';
+import { defaultStorePath, resolveStorePath } from '../default-path.js';
 import { MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -109,5 +110,39 @@ describe('sqlite store specifics', () => {
     expect(await again.findDocuments({ search: 'Kharkiv' })).toEqual([]);
     expect(await again.findQuotes({ search: 'civilians' })).toEqual([]);
     await again.close();
+  });
+});
+
+describe('store path', () => {
+  const home = join(dir, 'home');
+
+  it('prefers --db, then $PARALLAX_DB, then the XDG data directory', () => {
+    const env = { PARALLAX_DB: join(dir, 'env', 'p.db'), XDG_DATA_HOME: join(dir, 'xdg') };
+    expect(resolveStorePath({ db: join(dir, 'flag', 'p.db'), env, home })).toBe(join(dir, 'flag', 'p.db'));
+    expect(resolveStorePath({ env, home })).toBe(join(dir, 'env', 'p.db'));
+    expect(resolveStorePath({ env: { XDG_DATA_HOME: join(dir, 'xdg') }, home })).toBe(
+      join(dir, 'xdg', 'parallax', 'parallax.db'),
+    );
+    expect(existsSync(join(dir, 'xdg', 'parallax'))).toBe(true);
+  });
+
+  it('falls back to ~/.local/share, ignoring empty and relative settings', () => {
+    const expected = join(home, '.local', 'share', 'parallax', 'parallax.db');
+    expect(defaultStorePath({}, home)).toBe(expected);
+    expect(defaultStorePath({ XDG_DATA_HOME: 'relative/dir' }, home)).toBe(expected);
+    expect(resolveStorePath({ db: '', env: { PARALLAX_DB: '  ' }, home })).toBe(expected);
+  });
+
+  it('passes :memory: through and can leave directories alone', () => {
+    expect(resolveStorePath({ db: ':memory:', home })).toBe(':memory:');
+    const path = resolveStorePath({ db: join(dir, 'untouched', 'x.db'), home, createDirectory: false });
+    expect(existsSync(join(dir, 'untouched'))).toBe(false);
+    expect(path).toBe(join(dir, 'untouched', 'x.db'));
+  });
+
+  it('reports a directory it cannot create as STORE_ERROR', () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'x');
+    expect(() => resolveStorePath({ db: join(blocker, 'sub', 'x.db'), home })).toThrow(/cannot create the directory/);
   });
 });
