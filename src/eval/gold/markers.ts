@@ -4,6 +4,8 @@ import { countAssignment, describeAssignment, type SectionMatches, type SectionS
 import { normalizeGoldText, normalizeWithOffsets, type MappedText } from './normalize.js';
 import type { GoldMarker } from './schema.js';
 
+export const MARKER_OVERLAP_SHARE = 0.5;
+
 export interface MarkersResult {
   readonly score: SectionScore;
   readonly matches: SectionMatches;
@@ -90,28 +92,29 @@ function longestCommonSubstring(a: string, b: string): number {
 }
 
 /**
- * The best share of the gold text's characters that the system's span covers. Both texts are placed
- * in the article; when either cannot be placed, the two texts are compared directly and their
- * longest common substring stands for the overlap.
+ * The best share of the gold text's characters that the system's span covers, both texts placed in
+ * the article. A system text that is nowhere in the article has no span and covers nothing; a gold
+ * text that is nowhere in the article is compared with the system text directly, their longest common
+ * substring standing for the overlap, so that one annotation slip does not void the file.
  */
 export function markerOverlap(gold: string, system: string, locator: ArticleLocator): number {
   const goldSpans = locator.locate(gold);
-  const systemSpans = locator.locate(system);
-  if (goldSpans.length > 0 && systemSpans.length > 0) {
-    let best = 0;
-    for (const g of goldSpans) {
-      const goldChars = locator.length(g.start, g.end);
-      if (goldChars === 0) continue;
-      for (const s of systemSpans) {
-        const shared = locator.length(Math.max(g.start, s.start), Math.min(g.end, s.end));
-        best = Math.max(best, shared / goldChars);
-      }
-    }
-    return best;
+  if (goldSpans.length === 0) {
+    const normGold = normalizeGoldText(gold);
+    const goldChars = codePoints(normGold);
+    return goldChars === 0 ? 0 : longestCommonSubstring(normGold, normalizeGoldText(system)) / goldChars;
   }
-  const normGold = normalizeGoldText(gold);
-  const goldChars = codePoints(normGold);
-  return goldChars === 0 ? 0 : longestCommonSubstring(normGold, normalizeGoldText(system)) / goldChars;
+  const systemSpans = locator.locate(system);
+  let best = 0;
+  for (const g of goldSpans) {
+    const goldChars = locator.length(g.start, g.end);
+    if (goldChars === 0) continue;
+    for (const s of systemSpans) {
+      const shared = locator.length(Math.max(g.start, s.start), Math.min(g.end, s.end));
+      best = Math.max(best, shared / goldChars);
+    }
+  }
+  return best;
 }
 
 function label(marker: GoldMarker): string {
@@ -131,7 +134,7 @@ export function matchMarkers(
     system.forEach((s, si) => {
       if (normalizeGoldText(s.kind) !== kind) return;
       const share = markerOverlap(g.text, s.text, locator);
-      if (share >= 0.5) candidates.push({ gold: gi, system: si, quality: share });
+      if (share >= MARKER_OVERLAP_SHARE) candidates.push({ gold: gi, system: si, quality: share });
     });
   });
   const goldOptional = gold.map((m) => m.optional === true);
