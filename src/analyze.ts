@@ -6,11 +6,19 @@ import { createPipeline, type Pipeline, type RunOptions } from './pipeline/pipel
 import type { Stage } from './pipeline/stage.js';
 import { corefStage } from './stages/coref/index.js';
 import { entitiesStage } from './stages/entities/index.js';
+import { placesStage } from './stages/places/index.js';
 import { segmentStage, tokenizeStage } from './stages/text-stages.js';
 
 /** The full pipeline, in order: each later stage reads only layers that earlier ones provide. */
 export function defaultStages(): Stage[] {
-  return [tokenizeStage, segmentStage, entitiesStage, corefStage];
+  return [
+    tokenizeStage,
+    segmentStage,
+    entitiesStage,
+    corefStage,
+    // events and dates go here, before places: places turns event place texts into place ids
+    placesStage,
+  ];
 }
 
 const pipelines = new Map<string, Pipeline>();

@@ -147,17 +147,22 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
 
   // "the parliamentary speaker": a definite description that repeats the role of a named person.
   const titles = knowledge.lexicon('titles');
-  for (const p of order.filter((c) => c.type === 'PERSON' && c.roles.length > 0)) {
+  // Lower-casing keeps offsets only when no character changes length; otherwise skip this pass.
+  const lowerText = text.toLowerCase();
+  const sameLength = lowerText.length === text.length;
+  for (const p of order.filter((c) => sameLength && c.type === 'PERSON' && c.roles.length > 0)) {
     for (const role of p.roles) {
       const roleWords = role.title.split(/\s+/).filter((w) => !/^\p{Lu}{2,}$/u.test(w));
       // The tail of the role, from its first lower-case-able word: "Iranian Parliamentary Speaker" → "parliamentary speaker".
       for (let k = 0; k < roleWords.length; k++) {
         const tail = roleWords.slice(k).join(' ');
         if (!titles.has(roleWords[roleWords.length - 1]!.toLowerCase())) break;
-        const re = new RegExp(`\\bthe ${escapeRe(tail)}\\b(?!\\s+\\p{Lu})`, 'giu');
+        const re = new RegExp(`\\bthe ${escapeRe(tail.toLowerCase())}\\b`, 'gu');
         let hit = false;
-        for (const mm of text.matchAll(re)) {
+        for (const mm of lowerText.matchAll(re)) {
           if (mm.index < role.span.end) continue;
+          // "the speaker John Doe" titles someone else.
+          if (/^\s+\p{Lu}/u.test(text.slice(mm.index + mm[0].length, mm.index + mm[0].length + 3))) continue;
           const span = { start: mm.index, end: mm.index + mm[0].length };
           if (!overlapsAny(span, out)) {
             p.mentions.push(descriptionMention(`d${mm.index}`, span, text, p, 'title', 0.6));
@@ -234,8 +239,9 @@ function mergeParenthetical(order: Cluster[], text: string, clusters: Map<string
   }
 }
 
+/** Demonyms may sit inside a description ("his Tajik counterpart"); other mentions may not. */
 function overlapsAny(span: { start: number; end: number }, mentions: readonly Mention[]): boolean {
-  return mentions.some((m) => m.span.start < span.end && span.start < m.span.end);
+  return mentions.some((m) => m.form !== 'demonym' && m.span.start < span.end && span.start < m.span.end);
 }
 
 function longest(xs: readonly string[]): string | undefined {

@@ -87,7 +87,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
       for (let j = Math.min(last, i + MAX_KNOWLEDGE_TOKENS); j > i && !match; j--) {
         if (taken[j - 1]) continue;
         const lastTok = tokens[j - 1]!;
-        if (lastTok.kind === 'punct' && tok(j - 1) !== '.') continue;
+        if (lastTok.kind === 'punct') continue;
         const s = spanText(i, j);
         match = matchKnowledge(s, i, j, knowledge, epithets);
         if (match && j === i + 1 && sentenceInitialCommon) match = undefined;

@@ -5,7 +5,7 @@ import { STAGE, VERSION, resolvePlaces } from './resolve-places.js';
 export const placesStage: Stage = {
   name: STAGE,
   version: VERSION,
-  requires: ['mentions', 'entities', 'events'],
+  requires: ['mentions', 'entities'],
   provides: ['places', 'events'],
   run: (input, ctx) => resolvePlaces(input, ctx.knowledge),
 };
