@@ -31,6 +31,10 @@ function scored(entity: GoldEntity): boolean {
   return entity.type !== 'NORP';
 }
 
+/**
+ * Matches entities one-to-one and maps gold keys to system keys for the sections that refer to them.
+ * @example matchEntities(gold.entities, answer.entities).goldToSystemKey.get('some-gold-key')
+ */
 export function matchEntities(gold: readonly GoldEntity[], system: readonly GoldEntity[]): EntitiesResult {
   const goldKeys = gold.map(stringKeys);
   const systemKeys = system.map(stringKeys);

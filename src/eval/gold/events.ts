@@ -95,6 +95,10 @@ function label(event: GoldEvent, index: number): string {
   return event.key ?? `${event.type}#${index}`;
 }
 
+/**
+ * Scores events twice, strict and typed, each with its own one-to-one assignment.
+ * @example matchEvents(gold.events, answer.events, ctx).score.typed.f1
+ */
 export function matchEvents(
   gold: readonly GoldEvent[],
   system: readonly GoldEvent[],

@@ -122,6 +122,10 @@ function label(marker: GoldMarker): string {
   return `${marker.kind}: ${text}`;
 }
 
+/**
+ * Scores markers; the article text places both texts so that their spans can be compared.
+ * @example matchMarkers(gold.markers, answer.markers, articleText).score.f1
+ */
 export function matchMarkers(
   gold: readonly GoldMarker[],
   system: readonly GoldMarker[],

@@ -60,6 +60,10 @@ export interface SectionMatches {
   readonly spurious: readonly string[];
 }
 
+/**
+ * Labels an assignment's pairs, misses and false positives for the report.
+ * @example describeAssignment(assignment, ['g'], ['s'], [false], [0]).pairs // [{ gold: 'g', system: 's' }]
+ */
 export function describeAssignment(
   assignment: Assignment,
   goldLabels: readonly string[],

@@ -44,6 +44,10 @@ function label(place: GoldPlace): string {
   return place.text;
 }
 
+/**
+ * Scores resolved places; gold entities are needed to recognize false toponyms.
+ * @example matchPlaces(gold.places, answer.places, gold.entities).score.recall // accuracy@161km
+ */
 export function matchPlaces(
   gold: readonly GoldPlace[],
   system: readonly GoldPlace[],

@@ -54,6 +54,10 @@ function quoteQuality(
   return f1 >= CONTENT_F1_THRESHOLD ? f1 : null;
 }
 
+/**
+ * Matches quotes one-to-one and maps gold quote keys to system ones for contradictions.
+ * @example matchQuotes(gold.quotes, answer.quotes, entityMap).score.kindShare
+ */
 export function matchQuotes(
   gold: readonly GoldQuote[],
   system: readonly GoldQuote[],
@@ -105,7 +109,10 @@ function contradictionLabel(c: GoldContradiction): string {
   return `${c.a} ~ ${c.b}`;
 }
 
-/** A gold contradiction is found when the system flags the two quotes matched to its sides, in either order. */
+/**
+ * A gold contradiction is found when the system flags the two quotes matched to its sides, in either order.
+ * @example matchContradictions(gold.contradictions, answer.contradictions, quoteMap).score.recall
+ */
 export function matchContradictions(
   gold: readonly GoldContradiction[],
   system: readonly GoldContradiction[],
