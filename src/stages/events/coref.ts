@@ -1,0 +1,108 @@
+/**
+ * Event coreference within a document: mentions of one happening merge into one event.
+ *
+ * - A definite or anaphoric mention ("the attack", "the deadly incident", "last week's bombings")
+ *   joins the latest compatible event of its type; an anaphor-only trigger with nothing to join is dropped.
+ * - A casualty trigger ("were killed") joins the attack of its own sentence, else the main attack.
+ * - Within a sentence, a mention joins an earlier one of the same type ("arrived ... for a visit").
+ * - Any other attack joins the document's main attack when their modes agree and nothing conflicts,
+ *   because news reports retell their main event in many words ("twin blasts", "two explosions").
+ * Compatible: no two different dates, no two places in different countries or two different cities,
+ * and neither is planned, negated or historical while the other is not.
+ */
+import type { Count, CountField } from '../../model/schema.js';
+import type { DateMention } from '../dates/find.js';
+import type { EventMention } from './mentions.js';
+import type { MentionAt } from './view.js';
+
+export interface EventCluster {
+  readonly mentions: EventMention[];
+  actors: string[];
+  targets: string[];
+  place: MentionAt | undefined;
+  placeAnaphor: boolean;
+  counts: Partial<Record<CountField, Count>>;
+  date: DateMention | undefined;
+}
+
+export interface PlaceInfo {
+  /** Country code of a place entity, when known. */
+  readonly countryOf: (entity: string) => string | undefined;
+  readonly isCountry: (entity: string) => boolean;
+}
+
+const STATUS = ['planned', 'negated', 'historical', 'prevented'] as const;
+const QUALITY: Readonly<Record<Count['qualifier'], number>> = { exact: 3, 'at-least': 2, 'more-than': 2, 'at-most': 1, 'fewer-than': 1, about: 0 };
+
+function statusKey(m: EventMention): string {
+  return STATUS.filter((s) => m.attributes.has(s)).join(',');
+}
+
+function datesCompatible(a: DateMention | undefined, b: DateMention | undefined): boolean {
+  if (!a || !b) return true;
+  const n = Math.min(a.iso.length, b.iso.length);
+  return a.iso.slice(0, n) === b.iso.slice(0, n);
+}
+
+function placesCompatible(a: MentionAt | undefined, b: MentionAt | undefined, info: PlaceInfo): boolean {
+  if (!a || !b || a.entity === b.entity) return true;
+  const ca = info.countryOf(a.entity);
+  const cb = info.countryOf(b.entity);
+  if (ca === undefined || cb === undefined || ca !== cb) return false;
+  return info.isCountry(a.entity) || info.isCountry(b.entity);
+}
+
+function compatible(c: EventCluster, m: EventMention, info: PlaceInfo): boolean {
+  return datesCompatible(c.date, m.date) && placesCompatible(c.place, m.place, info) && statusKey(c.mentions[0]!) === statusKey(m);
+}
+
+function addAll(list: string[], more: readonly string[]): void {
+  for (const x of more) if (!list.includes(x)) list.push(x);
+}
+
+function absorb(c: EventCluster, m: EventMention, info: PlaceInfo): void {
+  c.mentions.push(m);
+  addAll(c.actors, m.actors);
+  addAll(c.targets, m.targets);
+  // A city is more precise than its country ("southern Iran" then "the city of Kerman").
+  if (m.place && (!c.place || (info.isCountry(c.place.entity) && !info.isCountry(m.place.entity)))) c.place = m.place;
+  if (m.placeAnaphor) c.placeAnaphor = true;
+  for (const [field, count] of Object.entries(m.counts) as [CountField, Count][]) {
+    const had = c.counts[field];
+    if (!had || QUALITY[count.qualifier] > QUALITY[had.qualifier]) c.counts[field] = count;
+  }
+  if (m.date && (!c.date || m.date.iso.length > c.date.iso.length)) c.date = m.date;
+}
+
+function fresh(m: EventMention): EventCluster {
+  return { mentions: [m], actors: [...m.actors], targets: [...m.targets], place: m.place, placeAnaphor: m.placeAnaphor, counts: { ...m.counts }, date: m.date };
+}
+
+const JOINABLE_MODES = new Set(['attack', 'explosives', 'kill']);
+
+export function mergeMentions(mentions: readonly EventMention[], info: PlaceInfo): EventCluster[] {
+  const clusters: EventCluster[] = [];
+  let main: EventCluster | undefined;
+  for (const m of mentions) {
+    const entry = m.hit.entry;
+    const sameSentence = clusters.filter((c) => c.mentions.some((o) => o.sentence === m.sentence));
+    let target: EventCluster | undefined;
+    if (entry.casualty) {
+      target = sameSentence.find((c) => c.mentions[0]!.type === 'ASSAULT' && compatible(c, m, info));
+      if (!target && main && compatible(main, m, info)) target = main;
+    } else if (m.definite) {
+      target = [...clusters].reverse().find((c) => c.mentions[0]!.type === m.type && compatible(c, m, info));
+      if (!target && entry.anaphor) continue;
+    }
+    target ??= sameSentence.find((c) => c.mentions[0]!.type === m.type && m.type !== 'ACCUSE' && m.type !== 'REJECT' && m.type !== 'REQUEST' && compatible(c, m, info) && c.mentions.some((o) => o.hit.entry.noun !== entry.noun || o.hit.entry.casualty !== undefined));
+    if (!target && main && m.type === 'ASSAULT' && JOINABLE_MODES.has(entry.mode) && JOINABLE_MODES.has(main.mentions[0]!.hit.entry.mode) && compatible(main, m, info)) target = main;
+    if (target) {
+      absorb(target, m, info);
+      continue;
+    }
+    const c = fresh(m);
+    clusters.push(c);
+    if (!main && m.type === 'ASSAULT' && statusKey(m) === '' && !m.attributes.has('ongoing')) main = c;
+  }
+  return clusters;
+}

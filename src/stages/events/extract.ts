@@ -1,0 +1,130 @@
+/** Event extraction over a whole document: triggers, arguments, attribution, perpetrators, coreference, output. */
+import type { Knowledge } from '../../knowledge/knowledge.js';
+import type { Entity, Event, Mention, Sentence, Source, Token } from '../../model/schema.js';
+import { parseIso } from '../dates/calendar.js';
+import { findDates } from '../dates/find.js';
+import { attributions } from './attribution.js';
+import { mergeMentions, type EventCluster } from './coref.js';
+import { parseCountWords, parseTriggerLexicon } from './lexicon.js';
+import { eventMentions, subjectOf, type EventMention, type SentenceContext } from './mentions.js';
+import { findTriggers } from './triggers.js';
+import { buildView, charSpan, mentionsByToken } from './view.js';
+
+export const STAGE = 'events.rules';
+export const VERSION = 1;
+const REF = `${STAGE}@${VERSION}`;
+
+export interface ExtractInput {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  readonly mentions: readonly Mention[];
+  readonly entities: readonly Entity[];
+  readonly published: string | undefined;
+}
+
+const HISTORICAL_DAYS = 365;
+const RESPONSIBILITY = /^(claimed|claims|claiming|claim|admitted|acknowledged)$/;
+
+export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[] {
+  const view = buildView(input.text, input.tokens, input.sentences);
+  const { list, at } = mentionsByToken(view, input.mentions);
+  const lexicon = parseTriggerLexicon(knowledge.lexicon('event-triggers'));
+  const entityCountry = new Map<string, string | undefined>();
+  const countryEntities = new Set<string>();
+  const entityByAlias = new Map<string, string>();
+  for (const e of input.entities) {
+    entityCountry.set(e.id, e.country);
+    if (e.knowledgeKey?.startsWith('country:')) countryEntities.add(e.id);
+    for (const a of [e.name, ...e.aliases]) if (!entityByAlias.has(a.toLowerCase())) entityByAlias.set(a.toLowerCase(), e.id);
+  }
+  const ctx: SentenceContext = {
+    view,
+    at,
+    entityCountry,
+    countryEntities,
+    knowledge,
+    speechVerbs: knowledge.lexicon('speech-verbs'),
+    countWords: parseCountWords(knowledge.lexicon('event-counts')),
+    entityByAlias,
+  };
+  const pub = input.published ? parseIso(input.published) : undefined;
+  const all: EventMention[] = [];
+  const speakers = new Map<EventMention, string>();
+  const perpetrators: { sentence: number; actors: string[] }[] = [];
+
+  input.sentences.forEach((s, k) => {
+    // Footnotes ("* A terrorist group, outlawed in ...") are the outlet's legal notes, not reports.
+    if (/^\*/.test(input.text.slice(s.start, s.end))) return;
+    const hits = findTriggers(view, s.tokenStart, s.tokenEnd, lexicon, (i) => at[i] !== undefined);
+    const dates = findDates(input.text, s.start, s.end, input.published);
+    const ems = eventMentions(ctx, k, hits, dates);
+    for (const em of ems) {
+      if (em.date && pub && em.date.relation !== 'since' && em.date.relation !== 'after') {
+        const end = parseIso(em.date.iso.length === 4 ? `${em.date.iso}-12-31` : em.date.iso.length === 7 ? `${em.date.iso}-28` : em.date.iso);
+        if (end && (pub.getTime() - end.getTime()) / 86_400_000 > HISTORICAL_DAYS) em.attributes.add('historical');
+      }
+    }
+    const attrs = attributions(ctx, s.tokenStart, s.tokenEnd);
+    for (const em of ems) {
+      const said = attrs.find((a) => !(em.hit.start <= a.cue && a.cue < em.hit.end));
+      if (said && said.speaker !== undefined) {
+        speakers.set(em, said.speaker);
+        if (em.hit.entry.blame) em.actors = [said.speaker];
+      }
+    }
+    // "with X claiming responsibility", "X claimed responsibility for the bombings".
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!RESPONSIBILITY.test(view.lower[i]!) || view.lower[i + 1] !== 'responsibility') continue;
+      const actors = subjectOf(ctx, i).map((m) => m.entity);
+      if (actors.length > 0) perpetrators.push({ sentence: k, actors });
+    }
+    all.push(...ems.filter((em) => em.hit.entry.blame ? em.actors.length > 0 : true));
+  });
+
+  const info = {
+    countryOf: (id: string) => entityCountry.get(id),
+    isCountry: (id: string) => countryEntities.has(id),
+  };
+  const clusters = mergeMentions(all, info);
+  const main = clusters.find((c) => c.mentions[0]!.type === 'ASSAULT' && !c.mentions[0]!.attributes.has('historical'));
+  for (const p of perpetrators) {
+    const local = clusters.filter((c) => c.mentions[0]!.type === 'ASSAULT' && c.mentions.some((m) => m.sentence === p.sentence));
+    for (const c of local.length > 0 ? local : main ? [main] : []) for (const a of p.actors) if (!c.actors.includes(a)) c.actors.push(a);
+  }
+  // "throughout the province": the place of the latest event that named a city or region before.
+  let lastPlace: EventCluster['place'];
+  const ordered = [...clusters].sort((a, b) => a.mentions[0]!.hit.start - b.mentions[0]!.hit.start);
+  for (const c of ordered) {
+    if (!c.place && c.placeAnaphor && lastPlace) c.place = lastPlace;
+    if (c.place && !countryEntities.has(c.place.entity)) lastPlace = c.place;
+  }
+  return ordered.map((c, n) => toEvent(c, n, view.text, view, speakers));
+}
+
+function toEvent(c: EventCluster, n: number, text: string, view: ReturnType<typeof buildView>, speakers: ReadonlyMap<EventMention, string>): Event {
+  // The mention that dates the event speaks for it: trigger and evidence come from its sentence.
+  const lead = c.mentions.find((m) => m.date !== undefined && m.date === c.date) ?? c.mentions.find((m) => !m.definite) ?? c.mentions[0]!;
+  const first = c.mentions[0]!;
+  const sentence = view.sentences[lead.sentence]!;
+  const tspan = charSpan(view, lead.hit.start, lead.hit.end);
+  const speaker = speakers.get(lead) ?? speakers.get(first);
+  const reportedBy: Source = speaker !== undefined ? { kind: 'entity', entity: speaker } : { kind: 'outlet' };
+  const filled = [c.actors.length > 0, c.targets.length > 0, c.place !== undefined, Object.keys(c.counts).length > 0].filter(Boolean).length;
+  const event: Event = {
+    id: `ev${n + 1}`,
+    type: first.type,
+    mode: first.hit.entry.mode,
+    trigger: { text: text.slice(tspan.start, tspan.end), span: tspan },
+    actors: [...c.actors],
+    targets: c.targets.filter((t) => !c.actors.includes(t)),
+    counts: c.counts,
+    attributes: [...first.attributes],
+    reportedBy,
+    evidence: { start: sentence.start, end: sentence.end },
+    stage: REF,
+    confidence: Math.min(0.9, 0.5 + 0.1 * filled + (c.mentions.length > 1 ? 0.05 : 0)),
+  };
+  if (c.place) event.place = c.place.mention.text;
+  return event;
+}
