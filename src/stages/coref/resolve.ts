@@ -111,6 +111,12 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
       out.push(attach(cluster(`city:${m.text.toLowerCase()}`, 'GPE', init), m));
       continue;
     }
+    if (link?.startsWith('media:') || link?.startsWith('office:')) {
+      const c = cluster(link, m.type, { names: [m.text] });
+      if (m.text.length > c.names[0]!.length) c.names[0] = m.text;
+      out.push(attach(c, m));
+      continue;
+    }
     if (m.type === 'PERSON') {
       const words = m.text.split(/\s+/);
       if (words.length === 1) {
@@ -131,15 +137,26 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
     out.push(attach(c, m));
   }
 
-  // Person titles with the name: "Commander Soleimani" is a mention of Soleimani.
+  // Person titles with the name: "Commander Soleimani", "Supreme Leader Ali Khamenei" are mentions too.
+  const titleWords = knowledge.lexicon('titles');
+  const roleModifiers = knowledge.lexicon('role-modifiers');
   for (const p of order.filter((c) => c.type === 'PERSON')) {
     for (const m of [...p.mentions]) {
+      if (m.form !== 'name') continue;
       const idx = tokenIndexAt.get(m.span.start);
       if (idx === undefined || idx === 0) continue;
-      const prev = tokens[idx - 1]!;
-      const prevWord = text.slice(prev.start, prev.end);
-      if (/^\p{Lu}/u.test(prevWord) && knowledge.lexicon('titles').has(prevWord.toLowerCase())) {
-        const span = { start: prev.start, end: m.span.end };
+      let k = idx;
+      let sawTitle = false;
+      while (k > 0) {
+        const w = text.slice(tokens[k - 1]!.start, tokens[k - 1]!.end);
+        if (!/^\p{Lu}/u.test(w)) break;
+        const lw = w.toLowerCase();
+        if (titleWords.has(lw)) sawTitle = true;
+        else if (!(sawTitle && roleModifiers.has(lw))) break;
+        k--;
+      }
+      if (sawTitle) {
+        const span = { start: tokens[k]!.start, end: m.span.end };
         p.mentions.push(descriptionMention(`${m.id}t`, span, text, p, 'title', 0.7));
       }
     }

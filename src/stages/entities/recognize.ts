@@ -141,6 +141,52 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     }
   }
 
+  // Pass 4: unnamed but identifying descriptions: "Iran's interior minister", "Iranian state television".
+  const offices = knowledge.lexicon('person-offices');
+  const media = knowledge.lexicon('speaker-media');
+  const demonymNouns = knowledge.lexicon('demonym-org-nouns');
+  for (const sentence of sentences) {
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const lw = tok(i).toLowerCase();
+      // The state's own media speak for themselves, with the country as modifier.
+      if (lw === 'state' && media.has(tok(i + 1).toLowerCase()) && !taken[i] && !taken[i + 1]) {
+        let end = i + 2;
+        if (tok(end - 1).toLowerCase() === 'news' && tok(end).toLowerCase() === 'agency') end++;
+        const start = modifierStart(i);
+        take({ start, end, type: 'ORG', form: 'description', link: `media:state ${tok(end - 1).toLowerCase()}`, confidence: 0.6 });
+        i = end - 1;
+        continue;
+      }
+      // "<Country>'s <office>" or "the <Demonym> <office>" not followed by a name.
+      const possessive = /^['’]s$/i.test(tok(i + 1)) ? i + 2 : -1;
+      const anchor = found.find((f) => f.end === i + 1 && f.link?.startsWith('country:'));
+      if (!anchor) continue;
+      const from = possessive > 0 ? possessive : anchor.form === 'demonym' ? i + 1 : -1;
+      if (from < 0) continue;
+      for (let len = 3; len >= 1; len--) {
+        const words = [];
+        for (let k = from; k < from + len; k++) words.push(tok(k).toLowerCase());
+        if (!offices.has(words.join(' ')) || taken[from] || taken[from + len - 1]) continue;
+        if (isCapitalized(tok(from + len)) && tokens[from + len]?.kind === 'word') break; // a name follows: a title
+        const start = anchor.start;
+        const mentionStart = possessive > 0 ? start : start - (tok(start - 1).toLowerCase() === 'the' ? 1 : 0);
+        take({ start: mentionStart, end: from + len, type: 'PERSON', form: 'description', link: `office:${spanText(start, from + len).toLowerCase()}`, role: spanText(from, from + len), confidence: 0.55 });
+        break;
+      }
+    }
+  }
+  // Demonyms that describe an organization ("the Afghan branch") are no country mentions.
+  for (let n = found.length - 1; n >= 0; n--) {
+    const f = found[n]!;
+    if (f.form === 'demonym' && demonymNouns.has(tok(f.end).toLowerCase())) found.splice(n, 1);
+  }
+
+  function modifierStart(i: number): number {
+    const prev = found.find((f) => f.end === i && f.link?.startsWith('country:'));
+    if (prev) return prev.start;
+    return i;
+  }
+
   function classifyChunk(a: number, b: number): Found | undefined {
     if (a >= b) return undefined;
     // Strip trailing particles.
@@ -153,6 +199,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     // Titles inside the run: the name starts after the last title word ("Kerman Prosecutor Mahdi Bakhshi").
     let lastTitle = -1;
     for (let k = 0; k < lower.length; k++) if (titles.has(lower[k]!)) lastTitle = k;
+    if (lower.length === 1 && (orgHeads.has(head) || locHeads.has(head))) return undefined;
     if (orgHeads.has(head) && lastTitle < lower.length - 1) {
       return { start: a, end: b, type: 'ORG', form: 'name', confidence: 0.7 };
     }
