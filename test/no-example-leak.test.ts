@@ -43,11 +43,12 @@ function forbidden(): { persons: Set<string>; phrases: Set<string>; cities: Set<
   for (const file of goldFiles()) {
     const gold = JSON.parse(readFileSync(file, 'utf8')) as GoldLike;
     for (const e of gold.entities ?? []) {
-      if (e.type === 'PERSON') {
-        for (const s of [e.name, ...(e.mentions ?? [])]) {
-          // Proper names only: descriptions such as "his counterpart" are ordinary words.
-          for (const w of (s ?? '').split(/\s+/)) if (/^\p{Lu}\p{Ll}{3,}/u.test(w) && !/^(The|His|Her|Commander|President|Minister)$/.test(w)) persons.add(w);
-        }
+      // Proper names only: a name with lower-case words ("the country's health minister") is a description.
+      if (e.type === 'PERSON' && e.name && !/(^|\s)\p{Ll}/u.test(e.name)) {
+        // The full name and the surname: given names alone ("Ali") are too common to be particular.
+        persons.add(e.name);
+        const surname = e.name.split(/\s+/).pop();
+        if (surname && /^\p{Lu}\p{Ll}{2,}/u.test(surname)) persons.add(surname);
       }
     }
     for (const q of gold.quotes ?? []) addPhrases(q.content);

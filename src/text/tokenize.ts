@@ -6,7 +6,7 @@ import type { Token, TokenKind } from '../model/schema.js';
 
 // Order matters: abbreviations with inner periods ("U.S.") and numbers with separators ("1,000",
 // "3.5") must win over plain words and punctuation. Words may contain inner hyphens and apostrophes
-// ("al-Muhandis", "ISIS-K", "O'Brien"), but the possessive "'s" is split off so "Iran's" yields "Iran".
+// ("al-Doe", "ISIS-K", "O'Brien"), but the possessive "'s" is split off so "Peru's" yields "Peru".
 const TOKEN_RE =
   /(\p{Lu}\.(?:\p{L}\.)+)|(\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![\p{L}]))|([\p{L}\p{M}\d]+(?:[-‐'’][\p{L}\p{M}\d]+)*?(?=['’][sS]\b)|[\p{L}\p{M}\d]+(?:[-‐'’][\p{L}\p{M}\d]+)*)|(['’][sS]\b)|(\.{3}|…|--|\p{P})|(\S)/gu;
 

@@ -137,7 +137,7 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
     out.push(attach(c, m));
   }
 
-  // Person titles with the name: "Commander Soleimani", "Supreme Leader Ali Khamenei" are mentions too.
+  // Person titles with the name: "General Doe", "Grand Vizier Jan Doe" are mentions too.
   const titleWords = knowledge.lexicon('titles');
   const roleModifiers = knowledge.lexicon('role-modifiers');
   for (const p of order.filter((c) => c.type === 'PERSON')) {
@@ -191,7 +191,7 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
     }
   }
 
-  // Appositive descriptions: "his Tajik counterpart, Rustam Emomali," → the description is a mention.
+  // Appositive descriptions: "his Chilean counterpart, Ana Roe," → the description is a mention.
   for (const p of order.filter((c) => c.type === 'PERSON')) {
     const m = p.mentions[0];
     if (!m) continue;
@@ -256,7 +256,7 @@ function mergeParenthetical(order: Cluster[], text: string, clusters: Map<string
   }
 }
 
-/** Demonyms may sit inside a description ("his Tajik counterpart"); other mentions may not. */
+/** Demonyms may sit inside a description ("his Chilean counterpart"); other mentions may not. */
 function overlapsAny(span: { start: number; end: number }, mentions: readonly Mention[]): boolean {
   return mentions.some((m) => m.form !== 'demonym' && m.span.start < span.end && span.start < m.span.end);
 }

@@ -115,7 +115,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
           j++;
           continue;
         }
-        // Particles inside names ("Abu Mahdi al-Muhandis", "Bank of England") when a capitalized word follows.
+        // Particles inside names ("Abu Bakr al-Doe", "Bank of England") when a capitalized word follows.
         const lw = w.toLowerCase();
         if ((NAME_PARTICLES.has(lw) || lw === 'of') && j + 1 < last && !taken[j + 1] && isCapitalized(tok(j + 1))) {
           j++;
@@ -141,7 +141,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     }
   }
 
-  // Pass 4: unnamed but identifying descriptions: "Iran's interior minister", "Iranian state television".
+  // Pass 4: unnamed but identifying descriptions: "Peru's interior minister", "Peruvian state television".
   const offices = knowledge.lexicon('person-offices');
   const media = knowledge.lexicon('speaker-media');
   const demonymNouns = knowledge.lexicon('demonym-org-nouns');
@@ -196,7 +196,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     for (let k = a; k < b; k++) words.push(tok(k));
     const lower = words.map((w) => w.toLowerCase());
     const head = lower[lower.length - 1]!;
-    // Titles inside the run: the name starts after the last title word ("Kerman Prosecutor Mahdi Bakhshi").
+    // Titles inside the run: the name starts after the last title word ("Lima Prosecutor Jan Roe").
     let lastTitle = -1;
     for (let k = 0; k < lower.length; k++) if (titles.has(lower[k]!)) lastTitle = k;
     if (lower.length === 1 && (orgHeads.has(head) || locHeads.has(head))) return undefined;
@@ -248,7 +248,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     return spanText(s, b);
   }
 
-  // Lower-case titles before a name: "militia leader Abu Mahdi al-Muhandis", "spokesman John Doe".
+  // Lower-case titles before a name: "rebel leader Abu Bakr al-Doe", "spokesman John Doe".
   function roleBefore(a: number): string | undefined {
     let s = a;
     while (s - 1 >= 0) {
