@@ -1,0 +1,431 @@
+/**
+ * Quote extraction: direct quotes attributed through a cue next to their marks, reported speech
+ * around cues (forward "X said that ...", sentence-final "..., X has said", "according to X",
+ * coordinated and participial cues), and mixed quotes whose reported content carries a quoted fragment.
+ */
+import type { Quote, QuoteKind, Source, Span, Stance } from '../../model/schema.js';
+import type { CueTable, Cue, StancePattern } from './lexicon.js';
+import { findQuoteMarks, type QuoteMarks } from './marks.js';
+import { CLAUSE_STOP, leftSpeaker, PREPS, rightSpeaker, subjectOf, type LeftSpeaker, type SpeakerLexicons, type SpeakerRef } from './speaker.js';
+import { refineStance } from './stance.js';
+import { trimSpan, type TextView } from './view.js';
+
+export const STAGE = 'quotes.rules';
+export const VERSION = 1;
+const REF = `${STAGE}@${VERSION}`;
+
+export interface QuoteLexicons extends SpeakerLexicons {
+  readonly cues: CueTable;
+  readonly stancePatterns: readonly StancePattern[];
+  readonly violent: ReadonlySet<string>;
+}
+
+interface Candidate {
+  readonly cueSpan: Span;
+  readonly stance: Stance;
+  readonly content: Span;
+  readonly kind: QuoteKind;
+  ref: SpeakerRef;
+  readonly confidence: number;
+}
+
+const NOMINAL_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', 'such', "'s", 'this', 'any', 'no']);
+const AUX_CUE = new Set(['has', 'have', 'had']);
+// Phrases between a cue and its "that": time, venue and manner ("said on Friday in a statement that").
+const LEAD_ADVERBIAL = new Set([
+  'on', 'in', 'at', 'during', 'a', 'an', 'the', 'statement', 'interview', 'news', 'conference', 'briefing', 'speech',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
+  'earlier', 'later', 'late', 'last', 'this', 'week', 'separately', 'also', 'publicly', 'repeatedly', ',', 'televised',
+  'written', 'posted', 'online', 'weekend', 'morning', 'evening', 'night', 'afternoon', 'previously', 'again',
+]);
+// Words that end a noun-phrase statement: time and place phrases after "vowed revenge".
+const NP_CUT = new Set(['at', 'during', 'on', 'in', 'before', 'after', 'while', 'when', 'as', 'amid', 'following']);
+const NEW_SUBJECT = new Set(['the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'his', 'her', 'their', 'its']);
+const TRAILING = /[\s,.;:"“”‘’'«»–—-]/u;
+
+export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
+  const { text } = view;
+  const marks = findQuoteMarks(text);
+  const consumed = new Set<number>();
+  const directMarks = new Set<QuoteMarks>();
+  const cands: Candidate[] = [];
+  const isCue = (i: number): boolean => lex.cues.match(view.lower, i, view.tokens.length) !== undefined;
+
+  // 1. Direct quotes.
+  let prevDirect: Candidate | undefined;
+  for (const q of marks) {
+    const content = trimSpan(text, q.inner, /[\s,.]/u);
+    if (content.end <= content.start) continue;
+    const attr = attributeAfter(view, q, lex) ?? attributeBefore(view, q, lex);
+    if (attr) {
+      for (let i = attr.cueFrom; i < attr.cueTo; i++) consumed.add(i);
+      const c: Candidate = { cueSpan: attr.cueSpan, stance: attr.cue.stance, content, kind: 'direct', ref: attr.ref, confidence: attr.ref.kind === 'source' ? 0.9 : 0.8 };
+      cands.push(c);
+      directMarks.add(q);
+      prevDirect = c;
+      continue;
+    }
+    // A quote that opens its own sentence right after an attributed one continues that speaker.
+    if (prevDirect && opensSentence(text, q.open) && text.slice(prevDirect.content.end, q.open).length < 200 && wordCount(text, content) >= 4) {
+      cands.push({ ...prevDirect, content, confidence: 0.6 });
+      directMarks.add(q);
+    }
+  }
+  const fragments = marks.filter((m) => !directMarks.has(m));
+  const insideMarks = (i: number): boolean => {
+    const t = view.tokens[i]!;
+    return marks.some((m) => m.inner.start <= t.start && t.end <= m.inner.end);
+  };
+
+  // 2. Reported speech, sentence by sentence.
+  for (const s of view.sentences) {
+    if (isHeadline(text, s.start, s.end)) continue;
+    const found: { i: number; cue: Cue }[] = [];
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (consumed.has(i) || insideMarks(i)) continue;
+      const cue = lex.cues.match(view.lower, i, s.tokenEnd);
+      if (!cue) continue;
+      if (i > s.tokenStart && NOMINAL_BEFORE.has(view.lower[i - 1]!) && cue.words[0] !== 'according') continue;
+      found.push({ i, cue });
+      i += cue.words.length - 1;
+    }
+    const located: (LeftSpeaker | undefined)[] = found.map(({ i, cue }) => {
+      if (cue.words[0] === 'according') return undefined;
+      const participial = cue.words[0]!.endsWith('ing') && view.lower[i - 1] === ',';
+      if (participial) {
+        const subj = subjectOf(view, s.tokenStart, i, lex, isCue);
+        return subj ? { ref: subj.ref, clauseStart: i - 1, coordinated: false } : undefined;
+      }
+      return leftSpeaker(view, i, s.tokenStart, lex);
+    });
+    found.forEach(({ i, cue }, n) => {
+      const end = i + cue.words.length;
+      // Where this statement ends: at the clause of a later coordinated cue, else at the sentence end.
+      let boundary = s.tokenEnd;
+      for (let m = n + 1; m < found.length; m++) {
+        const l = located[m];
+        if (!l) continue;
+        const before = view.lower[l.clauseStart - 1] ?? '';
+        if (l.coordinated || [',', 'and', 'but', ';', 'while', 'with', 'whereas'].includes(before) || view.lower[l.clauseStart] === ',') {
+          boundary = l.coordinated ? l.clauseStart : Math.max(i + 1, ['and', 'but', 'while', 'whereas', 'with'].includes(before) ? l.clauseStart - 1 : l.clauseStart);
+          break;
+        }
+      }
+      const cand = reported(view, lex, s.tokenStart, s.tokenEnd, i, end, cue, located[n], n > 0 ? cands[cands.length - 1] : undefined, boundary, isCue, found.slice(0, n).length > 0);
+      if (!cand) return;
+      const fragment = fragments.find((f) => f.inner.start < cand.content.end && cand.content.start < f.inner.end);
+      if (fragment) {
+        const clipped = trimSpan(text, { start: cand.content.start, end: Math.min(cand.content.end, fragment.inner.end) }, TRAILING);
+        cands.push({ ...cand, content: clipped, kind: 'mixed' });
+      } else cands.push(cand);
+    });
+  }
+
+  return finish(view, lex, cands, marks);
+}
+
+interface Attribution {
+  readonly cue: Cue;
+  readonly cueFrom: number;
+  readonly cueTo: number;
+  readonly cueSpan: Span;
+  readonly ref: SpeakerRef;
+}
+
+function attributeAfter(view: TextView, q: QuoteMarks, lex: QuoteLexicons): Attribution | undefined {
+  if (!q.closed) return undefined;
+  const { text } = view;
+  const inner = text.slice(q.inner.start, q.inner.end).trimEnd();
+  let k = view.tokenAtOrAfter(q.close + 1);
+  if (k >= view.tokens.length || text.slice(q.close, view.tokens[k]!.start).includes('\n')) return undefined;
+  // A quote that ends its sentence is followed by a new sentence, unless a lower-case cue clause follows.
+  if (/[.!?]$/u.test(inner) && !/^\p{Ll}/u.test(view.words[k]!)) return undefined;
+  if (view.lower[k] === ',') k++;
+  const limit = Math.min(view.tokens.length, k + 9);
+  const direct = lex.cues.match(view.lower, k, limit);
+  if (direct) {
+    const right = rightSpeaker(view, k + direct.words.length, limit + 4, lex);
+    if (!right) return undefined;
+    return { cue: direct, cueFrom: k, cueTo: k + direct.words.length, cueSpan: view.span(k, k + direct.words.length - 1), ref: right.ref };
+  }
+  for (let c = k + 1; c < limit; c++) {
+    if (view.isPunct(c) && view.lower[c] !== "'s") return undefined;
+    const cue = lex.cues.match(view.lower, c, limit);
+    if (!cue) continue;
+    const left = leftSpeaker(view, c, k, lex);
+    if (!left || left.coordinated) return undefined;
+    return { cue, cueFrom: c, cueTo: c + cue.words.length, cueSpan: cueSpanWithAux(view, c, c + cue.words.length), ref: left.ref };
+  }
+  return undefined;
+}
+
+function attributeBefore(view: TextView, q: QuoteMarks, lex: QuoteLexicons): Attribution | undefined {
+  const { text } = view;
+  const open = view.tokenAtOrAfter(q.open);
+  let p = open - 1;
+  if (p < 0 || text.slice(view.tokens[p]!.end, q.open).includes('\n')) return undefined;
+  if (view.lower[p] === ':' || view.lower[p] === ',') p--;
+  else if (!/^\s*\p{Lu}/u.test(text.slice(q.inner.start, q.inner.end))) return undefined;
+  const sentence = view.sentences[view.sentenceOf[Math.max(p, 0)] ?? -1];
+  const floor = sentence ? sentence.tokenStart : 0;
+  for (let c = p; c >= Math.max(floor, p - 5); c--) {
+    const cue = lex.cues.match(view.lower, c, p + 1);
+    if (!cue) {
+      if (view.isPunct(c) && view.lower[c] !== "'s") return undefined;
+      continue;
+    }
+    const left = leftSpeaker(view, c, floor, lex);
+    if (!left || left.coordinated) return undefined;
+    return { cue, cueFrom: c, cueTo: c + cue.words.length, cueSpan: cueSpanWithAux(view, c, c + cue.words.length), ref: left.ref };
+  }
+  return undefined;
+}
+
+/** Builds the candidate for a reported-speech cue at tokens [i, end). */
+function reported(
+  view: TextView,
+  lex: QuoteLexicons,
+  sStart: number,
+  sEnd: number,
+  i: number,
+  end: number,
+  cue: Cue,
+  left: LeftSpeaker | undefined,
+  previous: Candidate | undefined,
+  boundary: number,
+  isCue: (i: number) => boolean,
+  hasEarlierCue: boolean,
+): Candidate | undefined {
+  const { text } = view;
+  const cueSpan = cueSpanWithAux(view, i, end);
+  const lower = view.lower;
+
+  if (cue.words[0] === 'according') {
+    const right = rightSpeaker(view, end, sEnd, lex);
+    if (!right) return undefined;
+    let content: Span;
+    if (i - 1 > sStart && lower[i - 1] === ',') {
+      // The clause the attribution attaches to: back to the previous comma, unless that is too short.
+      let a = i - 2;
+      let commas = 0;
+      while (a > sStart) {
+        if (lower[a - 1] === ',') {
+          if (i - 1 - a >= 4 || commas > 0) break;
+          commas++;
+        }
+        a--;
+      }
+      content = view.span(a, i - 2);
+    } else if (i === sStart || lower[i - 1] !== ',') {
+      // "According to X, ..." opens the sentence: the content follows the comma after the source.
+      let a = right.end;
+      if (lower[a] !== ',') return undefined;
+      a++;
+      if (a >= sEnd) return undefined;
+      content = view.span(a, sEnd - 1);
+    } else return undefined;
+    return make(view, lex, cueSpan, cue, trimSpan(text, content, TRAILING), right.ref, 0.75);
+  }
+
+  let ref: SpeakerRef | undefined = left?.ref;
+  if (left?.coordinated) {
+    ref = hasEarlierCue && previous ? previous.ref : subjectOf(view, sStart, left.clauseStart, lex, isCue)?.ref;
+  }
+
+  // Sentence-final attribution: "CONTENT, X has said." / "CONTENT, said X."
+  const afterEnd = skipTrailer(view, end, sEnd);
+  if (left && !left.coordinated && left.clauseStart - 1 > sStart && lower[left.clauseStart - 1] === ',' && afterEnd) {
+    if (!ref) return undefined;
+    const content = trimSpan(text, view.span(sStart, left.clauseStart - 2), TRAILING, /[\s"“”‘’«»]/u);
+    return make(view, lex, cueSpan, cue, content, ref, 0.8);
+  }
+  if (!left && lower[i - 1] === ',' && i - 1 > sStart) {
+    const right = rightSpeaker(view, end, sEnd, lex);
+    if (right && skipTrailer(view, right.end, sEnd)) {
+      const content = trimSpan(text, view.span(sStart, i - 2), TRAILING, /[\s"“”‘’«»]/u);
+      return make(view, lex, cueSpan, cue, content, right.ref, 0.75);
+    }
+    return undefined;
+  }
+  if (!ref) return undefined;
+
+  // Forward content.
+  let k = end;
+  if (cue.flags.has('obj')) {
+    for (let t = k; t < Math.min(boundary, k + 8); t++) {
+      if (view.isPunct(t) && lower[t] !== "'s") break;
+      if (lower[t] === 'that') {
+        k = t + 1;
+        break;
+      }
+    }
+  } else if (lower[k] === 'that') k++;
+  else {
+    for (let t = k; t < Math.min(boundary, k + 7); t++) {
+      if (lower[t] === 'that') {
+        k = t + 1;
+        break;
+      }
+      if (!LEAD_ADVERBIAL.has(lower[t]!)) break;
+    }
+  }
+  if (cue.flags.has('that') && lower[k - 1] !== 'that') return undefined;
+  if (k >= boundary) return undefined;
+  let stop = boundary;
+  if (cue.flags.has('np')) {
+    for (let t = k + 1; t < stop; t++) {
+      if (NP_CUT.has(lower[t]!)) {
+        stop = t;
+        break;
+      }
+    }
+  }
+  // ", and Iranian officials declared ...": a new subject starts a new statement.
+  for (let t = k + 1; t + 2 < stop; t++) {
+    if (lower[t] === ',' && (lower[t + 1] === 'and' || lower[t + 1] === 'but')) {
+      const next = t + 2;
+      if (view.isCapitalized(next) || NEW_SUBJECT.has(lower[next]!)) {
+        stop = t;
+        break;
+      }
+    }
+  }
+  if (k >= stop) return undefined;
+  const content = trimSpan(text, view.span(k, stop - 1), TRAILING);
+  if (content.end <= content.start) return undefined;
+  return make(view, lex, cueSpan, cue, content, ref, left?.coordinated ? 0.7 : 0.75);
+}
+
+function make(view: TextView, lex: QuoteLexicons, cueSpan: Span, cue: Cue, content: Span, ref: SpeakerRef, confidence: number): Candidate | undefined {
+  void lex;
+  if (content.end <= content.start || wordCount(view.text, content) === 0) return undefined;
+  return { cueSpan, stance: cue.stance, content, kind: 'indirect', ref, confidence };
+}
+
+/** After a final cue only a time phrase or a participial tail may follow: "has said.", "said Monday, speaking ...". */
+function skipTrailer(view: TextView, from: number, sEnd: number): boolean {
+  let t = from;
+  let n = 0;
+  while (t < sEnd && n < 4 && LEAD_ADVERBIAL.has(view.lower[t]!) && view.lower[t] !== ',') {
+    t++;
+    n++;
+  }
+  if (t >= sEnd) return true;
+  const w = view.lower[t]!;
+  return ['.', ',', ';', '!', '?', '”', '"', '’', '»'].includes(w);
+}
+
+function cueSpanWithAux(view: TextView, from: number, to: number): Span {
+  let a = from;
+  if (a - 1 >= 0 && AUX_CUE.has(view.lower[a - 1]!)) a--;
+  return view.span(a, to - 1);
+}
+
+/** A line without closing punctuation (a title or headline): statements there are not annotated. */
+function isHeadline(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd).trim();
+  return line !== '' && !/[.!?"”’»:]$/u.test(line);
+}
+
+function opensSentence(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 3), offset);
+  return offset === 0 || /(?:^|[.!?”"]\s+|\n\s*)$/u.test(before);
+}
+
+function wordCount(text: string, span: Span): number {
+  return (text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+interface HistoryItem {
+  readonly pos: number;
+  readonly source: Source;
+  readonly person: boolean;
+}
+
+/** Resolves pronouns and descriptions in reading order, then builds Quote objects. */
+function finish(view: TextView, lex: QuoteLexicons, cands: Candidate[], marks: readonly QuoteMarks[]): Quote[] {
+  const { text } = view;
+  cands.sort((a, b) => a.cueSpan.start - b.cueSpan.start || a.content.start - b.content.start);
+  const history: HistoryItem[] = [];
+  const quotes: Quote[] = [];
+  const seen = new Set<string>();
+  const inMarks = (s: Span): boolean => marks.some((m) => m.inner.start <= s.start && s.end <= m.inner.end);
+  const entityType = (src: Source): string | undefined => (src.kind === 'entity' ? view.entityById.get(src.entity)?.type : undefined);
+
+  for (const c of cands) {
+    let source: Source | undefined;
+    let person = false;
+    let speakerSpan: Span | undefined;
+    const ref = c.ref;
+    if (ref.kind === 'drop') continue;
+    if (ref.kind === 'source') {
+      source = ref.source;
+      person = ref.person || entityType(ref.source) === 'PERSON';
+      speakerSpan = ref.span;
+    } else if (ref.kind === 'pronoun') {
+      speakerSpan = ref.span;
+      const wantPerson = ref.word === 'he' || ref.word === 'she';
+      const h = [...history].reverse().find((x) => x.pos < ref.span.start && x.person === wantPerson);
+      const m = [...view.mentions]
+        .reverse()
+        .find((x) => x.span.end <= ref.span.start && x.entity !== undefined && !inMarks(x.span) && (wantPerson ? x.type === 'PERSON' : x.type === 'ORG' || x.type === 'GPE'));
+      // A recent speaker is the likelier antecedent than a name mentioned in passing since.
+      if (h && (!m || h.pos >= m.span.start || ref.span.start - h.pos < 400)) source = h.source;
+      else if (m?.entity !== undefined) source = { kind: 'entity', entity: m.entity };
+      person = wantPerson;
+      if (!source) source = { kind: 'unresolved', text: view.slice(ref.span), span: ref.span };
+    } else {
+      speakerSpan = ref.span;
+      const h = [...history].reverse().find((x) => x.pos < ref.span.start && entityType(x.source) === 'ORG');
+      const m = [...view.mentions].reverse().find((x) => x.span.end <= ref.span.start && x.entity !== undefined && x.type === 'ORG' && !inMarks(x.span));
+      if (h && (!m || h.pos >= m.span.start)) source = h.source;
+      else if (m?.entity !== undefined) source = { kind: 'entity', entity: m.entity };
+      else source = { kind: 'unresolved', text: ref.text, span: ref.span };
+    }
+    history.push({ pos: c.cueSpan.start, source, person });
+
+    const key = `${c.content.start}:${c.content.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const contentText = text.slice(c.content.start, c.content.end);
+    const speakerIsGroup = !person && (source.kind !== 'entity' || entityType(source) !== 'PERSON');
+    const stance = refineStance({ cueStance: c.stance, content: contentText, speakerIsGroup, violent: lex.violent }, lex.stancePatterns);
+    const about = [...new Set(view.mentionsIn(c.content).flatMap((m) => (m.entity !== undefined ? [m.entity] : [])))];
+    const evidence = evidenceOf(view, c.content, c.cueSpan);
+    const q: Quote = {
+      id: '',
+      speaker: source,
+      cue: { text: text.slice(c.cueSpan.start, c.cueSpan.end), span: c.cueSpan },
+      content: { text: contentText, span: c.content },
+      kind: c.kind,
+      stance,
+      about,
+      evidence,
+      stage: REF,
+      confidence: source.kind === 'unresolved' ? Math.min(c.confidence, 0.5) : c.confidence,
+    };
+    if (speakerSpan) q.speakerSpan = speakerSpan;
+    quotes.push(q);
+  }
+  quotes.sort((a, b) => a.content.span.start - b.content.span.start);
+  quotes.forEach((q, n) => (q.id = `q${n + 1}`));
+  return quotes;
+}
+
+/** The sentences that hold both the content and the cue. */
+function evidenceOf(view: TextView, content: Span, cue: Span): Span {
+  const start = Math.min(content.start, cue.start);
+  const end = Math.max(content.end, cue.end);
+  let a = start;
+  let b = end;
+  for (const s of view.sentences) {
+    if (s.start <= start && start < s.end) a = Math.min(a, s.start);
+    if (s.start < end && end <= s.end) b = Math.max(b, s.end);
+  }
+  return { start: a, end: b };
+}
+
+export { CLAUSE_STOP, PREPS };

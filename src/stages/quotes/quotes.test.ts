@@ -1,0 +1,159 @@
+// Table-driven tests of quote attribution on hand-built mentions: hits with speaker, kind, stance; and misses.
+import { describe, expect, it } from 'vitest';
+import type { Quote } from '../../model/schema.js';
+import type { StageContext } from '../../pipeline/stage.js';
+import { buildInput, type MentionSpec } from './fixture.js';
+import { quotesStage } from './index.js';
+import { lexiconKnowledge } from './lexicon-knowledge.js';
+import { findQuoteMarks } from './marks.js';
+
+const ctx: StageContext = { knowledge: lexiconKnowledge(), published: undefined, diagnostics: [] };
+
+function run(text: string, specs: MentionSpec[] = []): Quote[] {
+  const input = buildInput(text, specs);
+  const quotes = quotesStage.run(input, ctx).quotes ?? [];
+  for (const q of quotes) {
+    expect(input.document.text.slice(q.content.span.start, q.content.span.end)).toBe(q.content.text);
+    expect(input.document.text.slice(q.cue.span.start, q.cue.span.end)).toBe(q.cue.text);
+  }
+  return quotes;
+}
+
+const speakerOf = (q: Quote): string => (q.speaker.kind === 'entity' ? q.speaker.entity : q.speaker.kind === 'unresolved' ? `?${q.speaker.text}` : 'outlet');
+
+const P = (text: string, entity: string, extra: Partial<MentionSpec> = {}): MentionSpec => ({ text, entity, type: 'PERSON', ...extra });
+const O = (text: string, entity: string, extra: Partial<MentionSpec> = {}): MentionSpec => ({ text, entity, type: 'ORG', ...extra });
+const G = (text: string, entity: string, extra: Partial<MentionSpec> = {}): MentionSpec => ({ text, entity, type: 'GPE', ...extra });
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly mentions: MentionSpec[];
+  /** speaker, kind, stance, content (exact) for each expected quote, in text order. */
+  readonly expect: [string, Quote['kind'], Quote['stance'], string][];
+}
+
+const cases: Case[] = [
+  {
+    name: 'direct quote, speaker after',
+    text: '“We will rebuild the bridge within a year,” Jane Roe said on Tuesday.',
+    mentions: [P('Jane Roe', 'roe')],
+    expect: [['roe', 'direct', 'assert', 'We will rebuild the bridge within a year']],
+  },
+  {
+    name: 'direct quote, inverted cue and straight marks',
+    text: '"The talks have failed," said Minister Jane Roe.',
+    mentions: [P('Jane Roe', 'roe')],
+    expect: [['roe', 'direct', 'assert', 'The talks have failed']],
+  },
+  {
+    name: 'direct quote, speaker before with colon, guillemets',
+    text: 'Jane Roe said: «The harvest was the worst in a decade.»',
+    mentions: [P('Jane Roe', 'roe')],
+    expect: [['roe', 'direct', 'assert', 'The harvest was the worst in a decade']],
+  },
+  {
+    name: 'interrupted quote and pronoun',
+    text: 'Jane Roe spoke in the capital. “We tried,” she said, “but the rebels refused to talk.”',
+    mentions: [P('Jane Roe', 'roe')],
+    expect: [
+      ['roe', 'direct', 'assert', 'We tried'],
+      ['roe', 'direct', 'assert', 'but the rebels refused to talk'],
+    ],
+  },
+  {
+    name: 'reported speech with that, time phrase skipped',
+    text: 'The Freedonian Navy said on Friday that the tanker had left port.',
+    mentions: [O('Freedonian Navy', 'navy')],
+    expect: [['navy', 'indirect', 'assert', 'the tanker had left port']],
+  },
+  {
+    name: 'sentence-final attribution with auxiliary, blame content',
+    text: 'A rebel cell was behind the market bombing, Governor John Doe has said.',
+    mentions: [P('John Doe', 'doe')],
+    expect: [['doe', 'indirect', 'accuse', 'A rebel cell was behind the market bombing']],
+  },
+  {
+    name: 'coordinated cues share the subject',
+    text: 'Ruritania denied that its army had anything to do with the shelling, and told reporters that the rebels were responsible.',
+    mentions: [G('Ruritania', 'rur')],
+    expect: [
+      ['rur', 'indirect', 'deny', 'its army had anything to do with the shelling'],
+      ['rur', 'indirect', 'accuse', 'the rebels were responsible'],
+    ],
+  },
+  {
+    name: 'participial cues and a mixed quote',
+    text: 'Ten people died in the raid, with the Red Hand claiming responsibility and General John Doe accusing the attackers of being “paid by foreign agents.”',
+    mentions: [O('Red Hand', 'rh'), P('John Doe', 'doe')],
+    expect: [
+      ['rh', 'indirect', 'claim', 'responsibility'],
+      ['doe', 'mixed', 'accuse', 'the attackers of being “paid by foreign agents'],
+    ],
+  },
+  {
+    name: 'according to, attaches to the preceding clause',
+    text: 'Along with the first blast, 12 more devices were found and defused, according to police chief John Doe.',
+    mentions: [P('John Doe', 'doe')],
+    expect: [['doe', 'indirect', 'assert', '12 more devices were found and defused']],
+  },
+  {
+    name: 'urged: request with the object',
+    text: 'The mayor urged residents to stay indoors.',
+    mentions: [],
+    expect: [['?The mayor', 'indirect', 'request', 'residents to stay indoors']],
+  },
+  {
+    name: 'demonym officials stand for the country; negated involvement is a denial',
+    text: 'Ruritanian officials said the army had not been involved in the shelling.',
+    mentions: [G('Ruritanian', 'rur', { form: 'demonym', link: 'country:RU' })],
+    expect: [['rur', 'indirect', 'deny', 'the army had not been involved in the shelling']],
+  },
+  {
+    name: 'the group refers to the last organization speaker; self claim',
+    text: 'The Red Hand claimed the raid. In a statement, the group said two of its members had planted the bomb.',
+    mentions: [O('Red Hand', 'rh')],
+    expect: [
+      ['rh', 'indirect', 'claim', 'the raid'],
+      ['rh', 'indirect', 'claim', 'two of its members had planted the bomb'],
+    ],
+  },
+  {
+    name: 'vowed: noun-phrase content without the place phrase',
+    text: 'The head of the guard, John Doe, vowed revenge at the funeral.',
+    mentions: [P('John Doe', 'doe')],
+    expect: [['doe', 'indirect', 'threaten', 'revenge']],
+  },
+  // Misses.
+  { name: 'miss: negated subject', text: 'No group has claimed responsibility.', mentions: [], expect: [] },
+  { name: 'miss: relative clause', text: 'The storm hit the coast, which forecasters say killed nine people.', mentions: [], expect: [] },
+  { name: 'miss: noun use of a cue', text: 'The claims could not be verified.', mentions: [], expect: [] },
+  { name: 'miss: declared without a that-clause', text: 'Officials declared a day of mourning.', mentions: [], expect: [] },
+  { name: 'miss: scare quotes without a cue', text: 'The so-called “peace plan” was shelved by the council.', mentions: [], expect: [] },
+  { name: 'miss: negated speech', text: 'John Doe did not say whether the talks would resume.', mentions: [P('John Doe', 'doe')], expect: [] },
+  { name: 'miss: headline', text: 'Ruritania says rebels attacked convoy\n\nThe convoy was hit on Monday.', mentions: [G('Ruritania', 'rur')], expect: [] },
+];
+
+describe('quotesStage', () => {
+  it.each(cases)('$name', ({ text, mentions, expect: want }) => {
+    const got = run(text, mentions).map((q) => [speakerOf(q), q.kind, q.stance, q.content.text]);
+    expect(got).toEqual(want);
+  });
+
+  it('lists the entities mentioned in the content as about', () => {
+    const [q] = run('John Doe said Ruritania had armed the rebels.', [P('John Doe', 'doe'), G('Ruritania', 'rur')]);
+    expect(q?.about).toEqual(['rur']);
+    expect(q?.speakerSpan).toEqual({ start: 0, end: 8 });
+  });
+});
+
+describe('findQuoteMarks', () => {
+  it.each([
+    ['“a b”', ['a b']],
+    ['He said "yes" and "no".', ['yes', 'no']],
+    ['The ‘Iron Dome’ works; don’t panic.', ['Iron Dome']],
+    ["It's the rebels' plan.", []],
+  ])('%s', (text, inner) => {
+    expect(findQuoteMarks(text).map((m) => text.slice(m.inner.start, m.inner.end))).toEqual(inner);
+  });
+});

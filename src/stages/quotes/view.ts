@@ -1,0 +1,97 @@
+/** A read-only view of tokens, sentences and mentions with the index lookups every rule needs. */
+import type { Entity, Mention, Sentence, Span, Token } from '../../model/schema.js';
+
+export class TextView {
+  readonly words: string[];
+  readonly lower: string[];
+  /** For each token, the longest mention that ends exactly at it. */
+  readonly mentionEnding: (Mention | undefined)[];
+  /** For each token, the longest mention that starts exactly at it. */
+  readonly mentionStarting: (Mention | undefined)[];
+  readonly sentenceOf: number[];
+  readonly entityById: ReadonlyMap<string, Entity>;
+
+  constructor(
+    readonly text: string,
+    readonly tokens: readonly Token[],
+    readonly sentences: readonly Sentence[],
+    readonly mentions: readonly Mention[],
+    readonly entities: readonly Entity[],
+  ) {
+    this.words = tokens.map((t) => text.slice(t.start, t.end));
+    this.lower = this.words.map((w) => w.toLowerCase().replace(/’/g, "'"));
+    this.mentionEnding = new Array<Mention | undefined>(tokens.length).fill(undefined);
+    this.mentionStarting = new Array<Mention | undefined>(tokens.length).fill(undefined);
+    const byEnd = new Map<number, number>();
+    const byStart = new Map<number, number>();
+    tokens.forEach((t, i) => {
+      byEnd.set(t.end, i);
+      byStart.set(t.start, i);
+    });
+    for (const m of mentions) {
+      const e = byEnd.get(m.span.end);
+      const s = byStart.get(m.span.start);
+      const len = m.span.end - m.span.start;
+      if (e !== undefined) {
+        const cur = this.mentionEnding[e];
+        if (!cur || cur.span.end - cur.span.start < len) this.mentionEnding[e] = m;
+      }
+      if (s !== undefined) {
+        const cur = this.mentionStarting[s];
+        if (!cur || cur.span.end - cur.span.start < len) this.mentionStarting[s] = m;
+      }
+    }
+    this.sentenceOf = new Array<number>(tokens.length).fill(-1);
+    sentences.forEach((s, k) => {
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) this.sentenceOf[i] = k;
+    });
+    this.entityById = new Map(entities.map((e) => [e.id, e]));
+  }
+
+  /** Index of the first token starting at or after `offset`. */
+  tokenAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Span from token a to token b inclusive. */
+  span(a: number, b: number): Span {
+    return { start: this.tokens[a]!.start, end: this.tokens[b]!.end };
+  }
+
+  slice(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+
+  isPunct(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && (t.kind === 'punct' || t.kind === 'symbol');
+  }
+
+  isCapitalized(i: number): boolean {
+    return /^\p{Lu}/u.test(this.words[i] ?? '');
+  }
+
+  mentionsIn(span: Span): Mention[] {
+    return this.mentions.filter((m) => m.span.start >= span.start && m.span.end <= span.end);
+  }
+
+  /** The entity that stands for country `code`, when the document names it. */
+  countryEntity(code: string): Entity | undefined {
+    return this.entities.find((e) => e.knowledgeKey === `country:${code}`);
+  }
+}
+
+/** Trims white space and the given trailing characters from a span. */
+export function trimSpan(text: string, span: Span, trailing = /[\s,.;:]/u, leading = /\s/u): Span {
+  let { start, end } = span;
+  while (start < end && leading.test(text[start]!)) start++;
+  while (end > start && trailing.test(text[end - 1]!)) end--;
+  return { start, end };
+}
