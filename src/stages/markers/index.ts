@@ -1,0 +1,35 @@
+/** The marker stage: features of the outlet's text (legal-designation footnotes, loaded language). */
+import type { Knowledge } from '../../knowledge/knowledge.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { footnoteMarkers } from './footnotes.js';
+import { compileLoaded, loadedMarkers } from './loaded.js';
+
+const STAGE = 'markers.rules';
+const VERSION = 1;
+const REF = `${STAGE}@${VERSION}`;
+
+const loadedCache = new WeakMap<Knowledge, RegExp | undefined>();
+
+function loadedRe(knowledge: Knowledge): RegExp | undefined {
+  if (!loadedCache.has(knowledge)) loadedCache.set(knowledge, compileLoaded(knowledge.lexicon('loaded-language')));
+  return loadedCache.get(knowledge);
+}
+
+export const markersStage: Stage = {
+  name: STAGE,
+  version: VERSION,
+  requires: ['tokens', 'sentences', 'mentions', 'entities', 'quotes'],
+  provides: ['markers'],
+  run: (input, ctx) => {
+    const text = input.document.text;
+    const footnotes = footnoteMarkers(text, input.mentions, ctx.knowledge.lexicon('legal-designations'), REF);
+    const loaded = loadedMarkers(
+      { text, sentences: input.sentences, mentions: input.mentions, quotes: input.quotes, exclude: footnotes.map((f) => f.span) },
+      loadedRe(ctx.knowledge),
+      REF,
+    );
+    const markers = [...footnotes, ...loaded].sort((a, b) => a.span.start - b.span.start);
+    markers.forEach((m, n) => (m.id = `k${n + 1}`));
+    return { markers };
+  },
+};
