@@ -4,9 +4,12 @@ import type { Knowledge } from './knowledge/knowledge.js';
 import type { Analysis, Document } from './model/schema.js';
 import { createPipeline, type Pipeline, type RunOptions } from './pipeline/pipeline.js';
 import type { Stage } from './pipeline/stage.js';
+import { conflictsStage } from './stages/conflicts/index.js';
 import { corefStage } from './stages/coref/index.js';
 import { entitiesStage } from './stages/entities/index.js';
+import { markersStage } from './stages/markers/index.js';
 import { placesStage } from './stages/places/index.js';
+import { quotesStage } from './stages/quotes/index.js';
 import { segmentStage, tokenizeStage } from './stages/text-stages.js';
 
 /** The full pipeline, in order: each later stage reads only layers that earlier ones provide. */
@@ -16,6 +19,9 @@ export function defaultStages(): Stage[] {
     segmentStage,
     entitiesStage,
     corefStage,
+    quotesStage,
+    markersStage,
+    conflictsStage,
     // events and dates go here, before places: places turns event place texts into place ids
     placesStage,
   ];
