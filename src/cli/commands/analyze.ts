@@ -7,7 +7,7 @@ import { toGoldAnswer } from '../../export/gold.js';
 import { toMarkdown, toTable } from '../../export/report.js';
 import { DEFAULT_MAX_BYTES, readArticleFile, readStdin } from '../../ingest/read-text.js';
 import { createDocument } from '../../model/document.js';
-import { parseDateOption, parsePositiveInt } from '../options.js';
+import { parseMaxBytes, parsePublished } from '../options.js';
 
 const FORMATS = ['json', 'md', 'table', 'gold'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,8 +37,8 @@ export function registerAnalyze(program: Command): void {
       if (!FORMATS.includes(format)) {
         throw new ParallaxError('BAD_OPTION', `--format must be one of ${FORMATS.join(', ')}, not '${options.format}'`);
       }
-      const maxBytes = options.maxBytes !== undefined ? parsePositiveInt(options.maxBytes, '--max-bytes') : DEFAULT_MAX_BYTES;
-      const published = options.published !== undefined ? parseDateOption(options.published, '--published') : undefined;
+      const maxBytes = parseMaxBytes(options.maxBytes);
+      const published = options.published !== undefined ? parsePublished(options.published) : undefined;
       const text = file === '-' ? await readStdin({ maxBytes }) : readArticleFile(file, { maxBytes });
       const document = createDocument(text, {
         language: options.language,

@@ -1,6 +1,7 @@
 /** `parallax ingest`: reads, analyses and stores articles, one transaction per file, never stopping at a bad one. */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { parseMaxBytes, parsePublished } from '../options.js';
 import { analyzeDocument } from '../../analyze.js';
 import { InternalError, ParallaxError, exitStatusFor } from '../../errors.js';
 import { DEFAULT_MAX_BYTES, readArticleFile } from '../../ingest/read-text.js';
@@ -26,27 +27,6 @@ export interface IngestSummary {
   ingested: number;
   duplicates: number;
   readonly rejected: Rejection[];
-}
-
-const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** Accepts YYYY-MM-DD or an ISO date-time with a real calendar day (Date alone rolls 02-30 over). */
-export function parsePublished(value: string): string {
-  const day = ISO_DATE_TIME.exec(value.trim())?.[1];
-  const valid = day !== undefined && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-  if (!valid) {
-    throw new ParallaxError('BAD_OPTION', `--published must be a date as YYYY-MM-DD or an ISO date-time, not '${value}'`);
-  }
-  return value.trim();
-}
-
-export function parseMaxBytes(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_BYTES;
-  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new ParallaxError('BAD_OPTION', `--max-bytes must be a positive whole number of bytes, not '${value}'`);
-  }
-  return n;
 }
 
 /** Anything that is not a ParallaxError escaped a stage or the store: a bug, reported as one. */
