@@ -47,7 +47,7 @@ export function findAnchor(text: string, fn: Footnote, footnotes: readonly Footn
   return undefined;
 }
 
-/** The mention right before the anchor, across at most a closing bracket and spaces ("Daesh (ISIS)*"). */
+/** The mention right before the anchor, across at most a closing bracket and spaces ("Some Group (SG)*"). */
 export function mentionBefore(text: string, anchor: Span, mentions: readonly Mention[]): Mention | undefined {
   let best: Mention | undefined;
   for (const m of mentions) {

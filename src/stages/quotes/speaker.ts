@@ -77,7 +77,7 @@ function stateOf(view: TextView, m: Mention): SpeakerRef {
 export function analyzeNP(view: TextView, a: number, b: number, lex: SpeakerLexicons): SpeakerRef {
   const lower = view.lower;
   if (NEG_DETS.has(lower[a]!)) return { kind: 'drop' };
-  // The head is the word before the first preposition: "figures in Tehran" → figures.
+  // The head is the word before the first preposition: "officials in the capital" → officials.
   let head = b;
   for (let k = a + 1; k <= b; k++) {
     if (PREPS.has(lower[k]!)) {
