@@ -6,7 +6,9 @@ import { createPipeline, type Pipeline, type RunOptions } from './pipeline/pipel
 import type { Stage } from './pipeline/stage.js';
 import { conflictsStage } from './stages/conflicts/index.js';
 import { corefStage } from './stages/coref/index.js';
+import { datesStage } from './stages/dates/index.js';
 import { entitiesStage } from './stages/entities/index.js';
+import { eventsStage } from './stages/events/index.js';
 import { markersStage } from './stages/markers/index.js';
 import { placesStage } from './stages/places/index.js';
 import { quotesStage } from './stages/quotes/index.js';
@@ -19,10 +21,12 @@ export function defaultStages(): Stage[] {
     segmentStage,
     entitiesStage,
     corefStage,
+    eventsStage,
+    datesStage,
     quotesStage,
     markersStage,
     conflictsStage,
-    // events and dates go here, before places: places turns event place texts into place ids
+    // places turns event place texts into place ids, so it runs after events and dates
     placesStage,
   ];
 }

@@ -65,7 +65,14 @@ export function pickDate(
     const [a, b] = tokenOf(d);
     return b <= trigger.start ? trigger.start - b : a >= trigger.end ? a - trigger.end : 0;
   };
-  const inSentence = dates.filter((d) => view.sentenceOf[tokenOf(d)[0]] === sentence);
+  // A date that modifies a noun ("the January 3 attack", "last week's bombings") dates that noun only.
+  const modifierOfOther = (d: DateMention): boolean => {
+    const [a, b] = tokenOf(d);
+    const next = view.lower[b] ?? '';
+    const modifier = next === "'s" || next === '’s' || (['the', 'a', 'an'].includes(view.lower[a - 1] ?? '') && view.tokens[b]?.kind === 'word' && !NP_STOP.has(next));
+    return modifier && !(trigger.start >= b && trigger.start - b <= 4);
+  };
+  const inSentence = dates.filter((d) => view.sentenceOf[tokenOf(d)[0]] === sentence && !modifierOfOther(d));
   if (opts.definiteFrom !== undefined) {
     const from = opts.definiteFrom;
     return inSentence.find((d) => {

@@ -19,6 +19,8 @@ export interface DatesInput {
   readonly sentences: readonly Sentence[];
   readonly events: readonly Event[];
   readonly published: string | undefined;
+  /** Trigger words that are nouns (from the event-trigger lexicon): only these can be definite references. */
+  readonly nounTriggers: ReadonlySet<string>;
 }
 
 const HISTORICAL_DAYS = 365;
@@ -39,7 +41,7 @@ export function attachDates(input: DatesInput): Event[] {
     const dates = findDates(input.text, sentence.start, sentence.end, input.published);
     const np = nounPhraseBefore(view, start, view.clauseStart[start]!);
     // A definite noun ("the attack") is dated only inside its own phrase; a verb is never "definite".
-    const looksNominal = !/(ed|ing)$/.test(view.lower[end - 1]!) && np.definite;
+    const looksNominal = input.nounTriggers.has(view.lower[end - 1]!) && np.definite;
     const d = pickDate(view, dates, { start, end }, looksNominal ? { definiteFrom: np.start } : {});
     if (!d) return event;
     const out: Event = { ...event, date: { iso: d.iso, precision: d.precision, relation: d.relation, text: d.text, span: d.span } };

@@ -199,7 +199,8 @@ export function findDates(text: string, from: number, to: number, published: str
     for (const r of chrono.parse(slice, pub, { forwardDate: false })) {
       const start = from + r.index;
       const end = start + r.text.length;
-      if (overlaps(start, end) || !r.start.isCertain('month')) continue;
+      // Only calendar expressions: "now" or "tonight" carry no date the patterns above have not read.
+      if (overlaps(start, end) || !r.start.isCertain('month') || !/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(r.text)) continue;
       const d = r.start.date();
       const year = r.start.isCertain('year') ? d.getFullYear() : pub.getUTCFullYear();
       const month = r.start.get('month') ?? d.getMonth() + 1;

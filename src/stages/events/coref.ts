@@ -56,6 +56,12 @@ function compatible(c: EventCluster, m: EventMention, info: PlaceInfo): boolean 
   return datesCompatible(c.date, m.date) && placesCompatible(c.place, m.place, info) && statusKey(c.mentions[0]!) === statusKey(m);
 }
 
+/** Two acts of one sentence are one event unless each names its own, different actors. */
+function sharesActors(c: EventCluster, m: EventMention): boolean {
+  if (c.actors.length === 0 || m.actors.length === 0) return c.mentions[0]!.type !== 'ACCUSE' || m.actors.length === 0;
+  return m.actors.some((a) => c.actors.includes(a));
+}
+
 function addAll(list: string[], more: readonly string[]): void {
   for (const x of more) if (!list.includes(x)) list.push(x);
 }
@@ -80,6 +86,11 @@ function fresh(m: EventMention): EventCluster {
 
 const JOINABLE_MODES = new Set(['attack', 'explosives', 'kill']);
 
+/** Attacks, bombings and killings are one family ("the attack" may name a bombing); other modes stand alone. */
+function family(mode: string): string {
+  return JOINABLE_MODES.has(mode) ? 'attack' : mode;
+}
+
 export function mergeMentions(mentions: readonly EventMention[], info: PlaceInfo): EventCluster[] {
   const clusters: EventCluster[] = [];
   let main: EventCluster | undefined;
@@ -88,13 +99,24 @@ export function mergeMentions(mentions: readonly EventMention[], info: PlaceInfo
     const sameSentence = clusters.filter((c) => c.mentions.some((o) => o.sentence === m.sentence));
     let target: EventCluster | undefined;
     if (entry.casualty) {
-      target = sameSentence.find((c) => c.mentions[0]!.type === 'ASSAULT' && compatible(c, m, info));
+      // Victims told in the sentence of an attack are its victims, whatever date the clause carries.
+      target = sameSentence.find((c) => c.mentions[0]!.type === 'ASSAULT' && placesCompatible(c.place, m.place, info) && (statusKey(c.mentions[0]!) === statusKey(m) || !m.attributes.has('historical')));
       if (!target && main && compatible(main, m, info)) target = main;
     } else if (m.definite) {
-      target = [...clusters].reverse().find((c) => c.mentions[0]!.type === m.type && compatible(c, m, info));
+      // A reference inherits nothing of its own clause's status: "denied any role in the attack" still
+      // means the attack. It prefers an event of its own sentence, then the latest event that happened.
+      const fits = (c: EventCluster): boolean => c.mentions[0]!.type === m.type && datesCompatible(c.date, m.date) && placesCompatible(c.place, m.place, info);
+      const latest = [...clusters].reverse();
+      const real = (c: EventCluster): boolean => statusKey(c.mentions[0]!) === '';
+      const kin = (c: EventCluster): boolean => family(c.mentions[0]!.hit.entry.mode) === family(entry.mode);
+      target =
+        sameSentence.find(fits) ??
+        latest.find((c) => fits(c) && real(c) && kin(c)) ??
+        latest.find((c) => fits(c) && real(c)) ??
+        latest.find(fits);
       if (!target && entry.anaphor) continue;
     }
-    target ??= sameSentence.find((c) => c.mentions[0]!.type === m.type && m.type !== 'ACCUSE' && m.type !== 'REJECT' && m.type !== 'REQUEST' && compatible(c, m, info) && c.mentions.some((o) => o.hit.entry.noun !== entry.noun || o.hit.entry.casualty !== undefined));
+    target ??= sameSentence.find((c) => c.mentions[0]!.type === m.type && compatible(c, m, info) && sharesActors(c, m));
     if (!target && main && m.type === 'ASSAULT' && JOINABLE_MODES.has(entry.mode) && JOINABLE_MODES.has(main.mentions[0]!.hit.entry.mode) && compatible(main, m, info)) target = main;
     if (target) {
       absorb(target, m, info);

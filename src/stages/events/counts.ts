@@ -81,6 +81,12 @@ export function findCounts(
       continue;
     }
     if (/^(1[89]|20)\d\d$/.test(view.lower[i]!) && !countWords.has(next)) continue;
+    // "Twin blasts", "two explosions": a number of events, not of victims.
+    const counted = triggerAt(end);
+    if (counted && counted.noun && !counted.casualty) {
+      i = end - 1;
+      continue;
+    }
     let field: [CountField, number] | undefined;
     for (let k = end; k < Math.min(to, end + 5); k++) {
       field = fieldAt(k);

@@ -28,7 +28,7 @@ const RESPONSIBILITY = /^(claimed|claims|claiming|claim|admitted|acknowledged)$/
 
 export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[] {
   const view = buildView(input.text, input.tokens, input.sentences);
-  const { list, at } = mentionsByToken(view, input.mentions);
+  const { at } = mentionsByToken(view, input.mentions);
   const lexicon = parseTriggerLexicon(knowledge.lexicon('event-triggers'));
   const entityCountry = new Map<string, string | undefined>();
   const countryEntities = new Set<string>();
@@ -92,12 +92,13 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     const local = clusters.filter((c) => c.mentions[0]!.type === 'ASSAULT' && c.mentions.some((m) => m.sentence === p.sentence));
     for (const c of local.length > 0 ? local : main ? [main] : []) for (const a of p.actors) if (!c.actors.includes(a)) c.actors.push(a);
   }
-  // "throughout the province": the place of the latest event that named a city or region before.
-  let lastPlace: EventCluster['place'];
+  // "throughout the province": the setting of the story (the main attack's place), else the latest
+  // event's city or region before it.
+  let lastPlace: EventCluster['place'] = main?.place && !countryEntities.has(main.place.entity) ? main.place : undefined;
   const ordered = [...clusters].sort((a, b) => a.mentions[0]!.hit.start - b.mentions[0]!.hit.start);
   for (const c of ordered) {
     if (!c.place && c.placeAnaphor && lastPlace) c.place = lastPlace;
-    if (c.place && !countryEntities.has(c.place.entity)) lastPlace = c.place;
+    if (c.place && !countryEntities.has(c.place.entity) && !main?.place) lastPlace = c.place;
   }
   return ordered.map((c, n) => toEvent(c, n, view.text, view, speakers));
 }
@@ -108,7 +109,9 @@ function toEvent(c: EventCluster, n: number, text: string, view: ReturnType<type
   const first = c.mentions[0]!;
   const sentence = view.sentences[lead.sentence]!;
   const tspan = charSpan(view, lead.hit.start, lead.hit.end);
-  const speaker = speakers.get(lead) ?? speakers.get(first);
+  let speaker = speakers.get(lead);
+  // A speech act ("X denied") is reported by the outlet, not by its own actor.
+  if (speaker !== undefined && c.actors.includes(speaker)) speaker = undefined;
   const reportedBy: Source = speaker !== undefined ? { kind: 'entity', entity: speaker } : { kind: 'outlet' };
   const filled = [c.actors.length > 0, c.targets.length > 0, c.place !== undefined, Object.keys(c.counts).length > 0].filter(Boolean).length;
   const event: Event = {

@@ -56,10 +56,13 @@ export interface SentenceContext {
   readonly entityByAlias: ReadonlyMap<string, string>;
 }
 
+const QUOTE_MARKS = new Set(['“', '"', '«']);
+const SCOPE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'of']);
 const BE = new Set(['was', 'were', 'been', 'be', 'is', 'are', 'being', 'got', 'get', "'s"]);
-const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'across', 'throughout', 'around', 'into', 'across', 'within']);
+const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'across', 'throughout', 'around', 'into', 'within', 'through']);
 const PLACE_SKIP = new Set(['the', 'city', 'town', 'province', 'region', 'village', 'district', 'of', 'capital', 'southern', 'northern', 'eastern', 'western', 'central', 'southeastern', 'southwestern', 'northeastern', 'northwestern', 'country', "'s", '’s']);
-const ANAPHORIC_PLACES = new Set(['province', 'city', 'region', 'area', 'town', 'village', 'district', 'country', 'scene']);
+// "the country" is left out: it names a country, never the city an earlier event happened in.
+const ANAPHORIC_PLACES = new Set(['province', 'city', 'region', 'area', 'town', 'village', 'district', 'scene']);
 const PLANNING = new Set(['planned', 'plan', 'plans', 'planning', 'plotted', 'plotting', 'intended', 'intends', 'attempted', 'tried', 'sought', 'seeking', 'aimed', 'threatened', 'vowed', 'pledged', 'wanted', 'wants', 'trying', 'preparing', 'prepared']);
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'should', "'ll"]);
 const PREVENTION = /\b(unable|failed|foiled|thwarted|prevented|averted|intercepted)\b/;
@@ -100,7 +103,9 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
       for (let k = np!.start; k < hit.start; k++) {
         const m = ctx.at[k];
         if (m) {
-          if (isPlaceLike(ctx, m)) em.place ??= m;
+          // A country before a strike names who struck ("a US drone strike"); before an attack or a
+          // bombing it names where ("the Iran attack"), as a city always does.
+          if (isPlaceLike(ctx, m) || (ctx.countryEntities.has(m.entity) && e.mode !== 'drone strike')) em.place ??= m;
           else push(em.actors, m.entity);
           k = m.end - 1;
           continue;
@@ -126,16 +131,21 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
       }
     } else {
       let k = hit.start - 1;
-      while (k >= cs && ['likely', 'reportedly', 'also', 'allegedly', 'later', 'not', 'never'].includes(view.lower[k]!)) k--;
+      while (k >= cs && (/^\p{Ll}+ly$/u.test(view.lower[k]!) || ['also', 'later', 'not', 'never', 'since', 'already', 'then'].includes(view.lower[k]!))) k--;
       const prev = view.lower[k] ?? '';
       em.passive = BE.has(prev) || view.lower[hit.end] === 'by' ||
         (e.casualty !== undefined && k >= cs && (view.tokens[k]!.kind === 'number' || prev === 'people' || prev === 'others'));
-      const subject = subjectOf(ctx, hit.start);
-      const object = mentionsIn(ctx, hit.end, ce, false);
+      // "were discovered ... and disarmed": a coordinated participle shares the voice of the verb before it.
+      const before = out[out.length - 1];
+      if ((prev === 'and' || prev === 'or') && before?.passive && view.clauseStart[before.hit.start] === cs) em.passive = true;
+      let subject = em.passive && before?.passive && (prev === 'and' || prev === 'or') ? subjectOf(ctx, before.hit.start) : subjectOf(ctx, hit.start);
+      // ", killing 103 people": the subject of a casualty participle is the event before it, not a person.
+      if (e.casualty && !em.passive && !subject.some((m) => m.start >= cs)) subject = [];
+      const object = mentionsIn(ctx, hit.end, quoteExtended(view, ce, s.tokenEnd), false);
       if (em.passive && !e.active) {
         subject.forEach((m) => push(em.targets, m.entity));
         const by = findWord(view, 'by', hit.end, ce);
-        if (by !== undefined) mentionsIn(ctx, by + 1, Math.min(ce, by + 6), true).forEach((m) => push(em.actors, m.entity));
+        if (by !== undefined) mentionsIn(ctx, by + 1, Math.min(ce, by + 6), false).forEach((m) => push(em.actors, m.entity));
         object.forEach((m) => push(em.targets, m.entity));
         // "X and Y were killed": two named victims make a count of two when no number is given.
         if (e.casualty) {
@@ -158,7 +168,8 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
     // Place.
     if (!em.place) {
       const places = placesIn(ctx, cs, ce);
-      const afterTrigger = places.find((p) => p.at >= hit.end);
+      // A trigger that ends in its own preposition ("swept through") takes the place right after it.
+      const afterTrigger = places.find((p) => p.at >= hit.end - 1 && (p.at >= hit.end || LOCATIVE.has(view.lower[hit.end - 1]!)));
       const beforeTrigger = [...places].reverse().find((p) => p.at < hit.start);
       const chosen = afterTrigger ?? beforeTrigger;
       if (chosen?.mention) em.place = chosen.mention;
@@ -182,7 +193,7 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
 
   // Allegations and denials: events told inside the complement of accuse/deny are not asserted.
   for (const em of out) {
-    const governor = out.find((o) => o !== em && o.hit.end <= em.hit.start && (o.type === 'ACCUSE' || o.type === 'REJECT') && !o.hit.entry.blame);
+    const governor = out.find((o) => o !== em && o.hit.end <= em.hit.start && (o.type === 'ACCUSE' || o.type === 'REJECT') && !o.hit.entry.blame && inScope(view, o.hit.start, em.hit.start));
     if (governor) em.attributes.add(governor.type === 'REJECT' ? 'negated' : 'alleged');
   }
 
@@ -195,6 +206,29 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
     if (target && target.counts[c.field] === undefined) target.counts[c.field] = c.count;
   }
   return out;
+}
+
+/** A clause that runs into a quotation ("accusing them of having been “supplied by X”") goes on inside it. */
+function quoteExtended(view: TextView, ce: number, sentenceEnd: number): number {
+  let end = ce;
+  while (end < sentenceEnd && QUOTE_MARKS.has(view.lower[end - 1]!)) {
+    const next = view.clauseEnd[end]!;
+    if (next <= end) break;
+    end = next;
+  }
+  return end;
+}
+
+/** Whether token b lies in the clause of a or in clauses subordinate to it ("denied that ..."). */
+function inScope(view: TextView, a: number, b: number): boolean {
+  let k = view.clauseEnd[a]!;
+  if (b < k) return true;
+  while (k <= b) {
+    if (!SCOPE_OPENERS.has(view.lower[k] ?? '') && !view.inQuote[k]) return false;
+    if (b < view.clauseEnd[k]!) return true;
+    k = view.clauseEnd[k]!;
+  }
+  return false;
 }
 
 function nearest(list: readonly EventMention[], at: number, view: TextView): EventMention | undefined {
@@ -275,7 +309,8 @@ export function subjectOf(ctx: SentenceContext, i: number): MentionAt[] {
   if (opener === 'and' || opener === 'but' || opener === 'or' || opener === 'then') {
     for (let k = sentence.tokenStart; k < cs; k = view.clauseEnd[k]!) {
       const found = mentionsIn(ctx, k, view.clauseEnd[k]!, false).filter((m) => view.inQuote[m.start] === 0);
-      if (found.length > 0) return found;
+      // Only the first mention: the rest of that clause is its object ("Iran has detained ... in Kerman").
+      if (found.length > 0) return found.slice(0, 1);
     }
     return [];
   }
