@@ -40,6 +40,7 @@ const LEAD_ADVERBIAL = new Set([
 ]);
 // Words that end a noun-phrase statement: time and place phrases after "vowed revenge".
 const NP_CUT = new Set(['at', 'during', 'on', 'in', 'before', 'after', 'while', 'when', 'as', 'amid', 'following']);
+const AUDIENCE = new Set(['reporters', 'journalists', 'media', 'press', 'lawmakers', 'parliament', 'supporters', 'crowds', 'residents', 'television', 'radio', 'him', 'her', 'them', 'us', 'me']);
 const NEW_SUBJECT = new Set(['the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'his', 'her', 'their', 'its']);
 const TRAILING = /[\s,.;:"“”‘’'«»–—-]/u;
 
@@ -89,10 +90,12 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
       found.push({ i, cue });
       i += cue.words.length - 1;
     }
-    const located: (LeftSpeaker | undefined)[] = found.map(({ i, cue }) => {
+    const located: (LeftSpeaker | undefined)[] = found.map(({ i, cue }, n) => {
       if (cue.words[0] === 'according') return undefined;
       const participial = cue.words[0]!.endsWith('ing') && view.lower[i - 1] === ',';
       if (participial) {
+        // "X said, blaming Y": the participle shares the speaker of the cue before it.
+        if (n > 0) return { ref: { kind: 'drop' }, clauseStart: i - 1, coordinated: true };
         const subj = subjectOf(view, s.tokenStart, i, lex, isCue);
         return subj ? { ref: subj.ref, clauseStart: i - 1, coordinated: false } : undefined;
       }
@@ -103,6 +106,11 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
       // Where this statement ends: at the clause of a later coordinated cue, else at the sentence end.
       let boundary = s.tokenEnd;
       for (let m = n + 1; m < found.length; m++) {
+        // ", according to X" attributes what precedes it: it is never part of the statement.
+        if (found[m]!.cue.words[0] === 'according' && view.lower[found[m]!.i - 1] === ',') {
+          boundary = found[m]!.i - 1;
+          break;
+        }
         const l = located[m];
         if (!l) continue;
         const before = view.lower[l.clauseStart - 1] ?? '';
@@ -252,12 +260,24 @@ function reported(
   // Forward content.
   let k = end;
   if (cue.flags.has('obj')) {
+    let that = -1;
     for (let t = k; t < Math.min(boundary, k + 8); t++) {
       if (view.isPunct(t) && lower[t] !== "'s") break;
       if (lower[t] === 'that') {
-        k = t + 1;
+        that = t;
         break;
       }
+    }
+    if (that >= 0) k = that + 1;
+    else if (cue.stance !== 'request') {
+      // "told reporters the ...", "told the BBC the ...": the addressee is not part of the statement.
+      let t = k;
+      if (lower[t] === 'the') t++;
+      const m = view.mentionStarting[t];
+      if (m) t = view.tokenAtOrAfter(m.span.end);
+      else if (AUDIENCE.has(lower[t] ?? '')) t++;
+      else t = k;
+      if (t > k && t < boundary) k = t;
     }
   } else if (lower[k] === 'that') k++;
   else {

@@ -157,3 +157,37 @@ describe('findQuoteMarks', () => {
     expect(findQuoteMarks(text).map((m) => text.slice(m.inner.start, m.inner.end))).toEqual(inner);
   });
 });
+
+describe('quotesStage, more patterns', () => {
+  it.each<Case>([
+    {
+      name: 'participle after a final attribution shares its speaker',
+      text: 'Gunmen attacked the depot, the Freedonian army said, blaming the Red Hand for the attack.',
+      mentions: [G('Freedonian', 'fre', { form: 'demonym', link: 'country:FR' }), O('Red Hand', 'rh')],
+      expect: [
+        ['fre', 'indirect', 'assert', 'Gunmen attacked the depot'],
+        ['fre', 'indirect', 'accuse', 'the Red Hand for the attack'],
+      ],
+    },
+    {
+      name: 'told without that: the addressee is skipped',
+      text: 'John Doe told reporters the convoy was ambushed.',
+      mentions: [P('John Doe', 'doe')],
+      expect: [['doe', 'indirect', 'assert', 'the convoy was ambushed']],
+    },
+    {
+      name: 'a plural description stays an unresolved speaker',
+      text: 'The militants denied that they had attacked civilians.',
+      mentions: [],
+      expect: [['?The militants', 'indirect', 'deny', 'they had attacked civilians']],
+    },
+    {
+      name: 'a trailing according-to phrase is not part of the statement',
+      text: 'The militants denied that they had attacked civilians, according to a statement.',
+      mentions: [],
+      expect: [['?The militants', 'indirect', 'deny', 'they had attacked civilians']],
+    },
+  ])('$name', ({ text, mentions, expect: want }) => {
+    expect(run(text, mentions).map((q) => [speakerOf(q), q.kind, q.stance, q.content.text])).toEqual(want);
+  });
+});

@@ -109,7 +109,7 @@ export function analyzeNP(view: TextView, a: number, b: number, lex: SpeakerLexi
   const last = ms[ms.length - 1];
   if (last && last.span.end === view.tokens[head]!.end) return fromMention(view, last, last.type === 'PERSON');
   // A lone word that is neither a name nor a speaker noun ("Early reports") is no speaker.
-  if (head === a || (head === a + 1 && DETS.has(lower[a]!))) return ms.length > 0 ? unresolved(view, a, head, false) : { kind: 'drop' };
+  if (head === a && ms.length === 0 && view.isCapitalized(a)) return { kind: 'drop' };
   return unresolved(view, a, head, false);
 }
 
