@@ -122,7 +122,7 @@ const PATTERNS: readonly Pattern[] = [
     },
   },
   {
-    re: new RegExp(`\\b(since|after|before|until|in|during|by|from|as of|as early as|early|late|mid-)\\s*(1[89]\\d{2}|20\\d{2})\\b(?![-/]\\d)`, 'gi'),
+    re: new RegExp(`\\b(since|after|before|until|in|during|by|from|as of|as early as|early|late|mid-)\\s*((?:18|19|20)\\d{2})\\b(?![-/]\\d)`, 'gi'),
     resolve: (m) => ({ iso: m[2]!, precision: 'year' }),
   },
   {

@@ -70,7 +70,7 @@ function absorb(c: EventCluster, m: EventMention, info: PlaceInfo): void {
   c.mentions.push(m);
   addAll(c.actors, m.actors);
   addAll(c.targets, m.targets);
-  // A city is more precise than its country ("southern Iran" then "the city of Kerman").
+  // A city is more precise than its country ("northern Syria" then "the city of Aleppo").
   if (m.place && (!c.place || (info.isCountry(c.place.entity) && !info.isCountry(m.place.entity)))) c.place = m.place;
   if (m.placeAnaphor) c.placeAnaphor = true;
   for (const [field, count] of Object.entries(m.counts) as [CountField, Count][]) {

@@ -1,10 +1,10 @@
 /**
- * Count expressions ("Ninety-one people were killed", "284 injured", "at least 103", "16 other
+ * Count expressions ("Forty people were killed", "120 injured", "at least 57", "nine other
  * explosive devices", "dozens") and the field each one counts.
  *
  * Rule: a number counts the field of the nearest count word or casualty trigger after it in its
  * phrase ("32 people were detained", "two suicide attackers"); failing that, of the trigger that
- * governs it right before ("killing at least 103 people", "detained 32 people", "death toll to 84").
+ * governs it right before ("killing at least 57 people", "detained 12 people", "death toll to 61").
  * The qualifier comes from the words in front: "at least"/"no fewer than" → at-least, "more than"/
  * "over" → more-than, "nearly"/"almost"/"up to" → at-most, "about"/"some"/"around" and vague words
  * ("dozens") → about, "fewer than"/"less than" → fewer-than, otherwise exact.
@@ -80,7 +80,7 @@ export function findCounts(
       i = end - 1;
       continue;
     }
-    if (/^(1[89]|20)\d\d$/.test(view.lower[i]!) && !countWords.has(next)) continue;
+    if (/^(18|19|20)\d\d$/.test(view.lower[i]!) && !countWords.has(next)) continue;
     // "Twin blasts", "two explosions": a number of events, not of victims.
     const counted = triggerAt(end);
     if (counted && counted.noun && !counted.casualty) {
@@ -105,7 +105,7 @@ export function findCounts(
       }
     }
     if (!field) {
-      // The governing trigger or count word before: "killing at least 103", "toll rose to 84".
+      // The governing trigger or count word before: "killing at least 57", "toll rose to 61".
       for (let k = qStart - 1; k >= Math.max(from, qStart - 4); k--) {
         field = fieldAt(k);
         if (field) break;

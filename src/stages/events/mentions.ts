@@ -12,7 +12,7 @@
  *   "Iran's attack"), from "by X", or from the subject of "carried out/launched/claimed" in front of
  *   it; its targets from "on/against X";
  * - the place is a GPE/LOC mention after in/near/at/... in the clause (first after the trigger, else
- *   the last before it), or a city named as a modifier ("the Kerman attack"); "throughout the
+ *   the last before it), or a city named as a modifier ("the Aleppo attack"); "throughout the
  *   province" marks an anaphoric place resolved during event coreference. `place` holds the mention
  *   TEXT: the places stage maps it to a place id later.
  */
@@ -139,7 +139,7 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
       const before = out[out.length - 1];
       if ((prev === 'and' || prev === 'or') && before?.passive && view.clauseStart[before.hit.start] === cs) em.passive = true;
       let subject = em.passive && before?.passive && (prev === 'and' || prev === 'or') ? subjectOf(ctx, before.hit.start) : subjectOf(ctx, hit.start);
-      // ", killing 103 people": the subject of a casualty participle is the event before it, not a person.
+      // ", killing 57 people": the subject of a casualty participle is the event before it, not a person.
       if (e.casualty && !em.passive && !subject.some((m) => m.start >= cs)) subject = [];
       const object = mentionsIn(ctx, hit.end, quoteExtended(view, ce, s.tokenEnd), false);
       if (em.passive && !e.active) {
@@ -309,7 +309,7 @@ export function subjectOf(ctx: SentenceContext, i: number): MentionAt[] {
   if (opener === 'and' || opener === 'but' || opener === 'or' || opener === 'then') {
     for (let k = sentence.tokenStart; k < cs; k = view.clauseEnd[k]!) {
       const found = mentionsIn(ctx, k, view.clauseEnd[k]!, false).filter((m) => view.inQuote[m.start] === 0);
-      // Only the first mention: the rest of that clause is its object ("Iran has detained ... in Kerman").
+      // Only the first mention: the rest of that clause is its object ("Egypt has detained ... in Cairo").
       if (found.length > 0) return found.slice(0, 1);
     }
     return [];

@@ -1,4 +1,4 @@
-/** Reads cardinal numbers written in digits or words ("284", "1,200", "Ninety-one", "two dozen", "dozens"). */
+/** Reads cardinal numbers written in digits or words ("57", "1,200", "Forty-two", "two dozen", "dozens"). */
 
 const UNITS: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -19,7 +19,7 @@ export interface ParsedNumber {
   readonly vague: boolean;
 }
 
-/** Value of one word ("ninety-one", "284", "1,200"), or undefined. "a"/"an" only count before a scale word. */
+/** Value of one word ("forty-two", "57", "1,200"), or undefined. "a"/"an" only count before a scale word. */
 export function wordValue(word: string): number | undefined {
   const w = word.toLowerCase();
   if (/^\d{1,3}(,\d{3})+$/.test(w)) return Number(w.replace(/,/g, ''));

@@ -1,11 +1,11 @@
 /** A token-level view of one document: lower-cased words, quote state, clause bounds and entity mentions by token. */
 import type { Mention, Sentence, Token } from '../../model/schema.js';
 
-// Dashes are left out: in news they mostly set off appositions ("ISIS-K – Daesh's proxy – was").
+// Dashes are left out: in news they mostly set off appositions ("the group – a local affiliate – was").
 const BOUNDARY_PUNCT = new Set([';', ':', '“', '”', '"', '«', '»']);
 /** Words that open a new clause wherever they stand. */
 const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'but', 'while', 'because', 'although', 'though', 'whereas', 'when', 'where']);
-/** Words that open a new clause after a comma ("..., with Daesh claiming responsibility"). */
+/** Words that open a new clause after a comma ("..., with the group claiming responsibility"). */
 const COMMA_OPENERS = new Set(['and', 'or', 'with', 'as', 'after', 'before', 'according', 'saying', 'adding', 'then', 'amid', 'despite']);
 
 export interface TextView {
