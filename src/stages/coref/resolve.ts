@@ -11,7 +11,8 @@ export const STAGE = 'coref.rules';
 export const VERSION = 1;
 const REF = `${STAGE}@${VERSION}`;
 
-const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'into', 'across', 'inside', 'around', 'toward', 'towards', 'of', 'via', 'through', 'between']);
+// "of" is left out on purpose: "the support of Washington" is the government, not the city.
+const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'into', 'across', 'inside', 'around', 'toward', 'towards', 'via', 'through', 'between']);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'a', 'an', 'our']);
 
 interface Cluster {
@@ -66,7 +67,21 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
 
   const out: Mention[] = [];
   const persons: Cluster[] = [];
-  const sorted = [...input.mentions].sort((a, b) => a.span.start - b.span.start);
+  // One name keeps one type in a document: the type of its most confident mention ("rights group X"
+  // early on makes a later "X said" an organization too).
+  const bestType = new Map<string, { type: EntityType; confidence: number }>();
+  for (const m of input.mentions) {
+    if (m.link !== undefined || m.form !== 'name') continue;
+    const k = m.text.toLowerCase();
+    const b = bestType.get(k);
+    if (!b || m.confidence > b.confidence) bestType.set(k, { type: m.type, confidence: m.confidence });
+  }
+  const sorted = [...input.mentions]
+    .map((m) => {
+      const b = m.link === undefined && m.form === 'name' ? bestType.get(m.text.toLowerCase()) : undefined;
+      return b && b.type !== m.type ? { ...m, type: b.type } : m;
+    })
+    .sort((a, b) => a.span.start - b.span.start);
 
   // Multi-word person names first, so lone surnames anywhere in the text can find them.
   for (const m of sorted) {
@@ -95,7 +110,7 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
     if (link?.startsWith('capital:')) {
       const code = link.slice(8);
       // A seat of government after a locative preposition is the city; elsewhere it stands for the state.
-      if (LOCATIVE.has(wordBefore(m.span.start))) {
+      if (LOCATIVE.has(wordBefore(m.span.start)) || isDateline(text, m.span)) {
         out.push(attach(cluster(`city:${m.text.toLowerCase()}`, 'GPE', { names: [m.text], country: code }), { ...m, link: `city-of:${code}` }));
       } else {
         const country = knowledge.countryByCode(code);
@@ -257,6 +272,12 @@ function mergeParenthetical(order: Cluster[], text: string, clusters: Map<string
 }
 
 /** Demonyms may sit inside a description ("his Chilean counterpart"); other mentions may not. */
+/** A dateline ("CAIRO —", "LIMA (Reuters) -") opens a line with the city the report was filed from. */
+function isDateline(text: string, span: { start: number; end: number }): boolean {
+  const lineStart = span.start === 0 || text[span.start - 1] === '\n';
+  return lineStart && /^(?:,?\s*[\p{Lu}\s.]*)?(?:\s*\([^)]*\))?\s*[—–-]\s/u.test(text.slice(span.end, span.end + 40));
+}
+
 function overlapsAny(span: { start: number; end: number }, mentions: readonly Mention[]): boolean {
   return mentions.some((m) => m.form !== 'demonym' && m.span.start < span.end && span.start < m.span.end);
 }

@@ -52,6 +52,8 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
   const locHeads = knowledge.lexicon('loc-heads');
   const common = knowledge.lexicon('common-capitalized');
   const speechVerbs = knowledge.lexicon('speech-verbs');
+  const functionWords = knowledge.lexicon('function-words');
+  const orgDescriptors = knowledge.lexicon('org-descriptors');
   // "zionist regime=il": loaded or informal names that stand for a country.
   const epithets = new Map<string, string>();
   for (const line of knowledge.lexicon('country-epithets')) {
@@ -125,7 +127,14 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
       }
       let a = i;
       // Drop sentence-initial and headline words that are ordinary words.
-      while (a < j && (common.has(tok(a).toLowerCase()) || (a === first && lowerSeen.has(tok(a).toLowerCase())))) a++;
+      // Ordinary capitalized words are stripped only where capitals say nothing: at the sentence start
+      // ("Senior officials said") — mid-sentence "National Electoral Council" keeps its first word.
+      while (a < j) {
+        const lw = tok(a).toLowerCase();
+        const atStart = a === first || (a === first + 1 && /^["“‘(]$/.test(tok(first)));
+        if (functionWords.has(lw) || (atStart && (common.has(lw) || lowerSeen.has(lw)))) a++;
+        else break;
+      }
       const chunk = classifyChunk(a, j);
       if (chunk) take(chunk);
       i = j - 1;
@@ -204,11 +213,21 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
       return { start: a, end: b, type: 'ORG', form: 'name', confidence: 0.7 };
     }
     if (lastTitle === lower.length - 1) return undefined; // only a title ("Supreme Leader")
+    // "rights group Foro Libre", "the firm Acme Holdings": a descriptor names the kind of organization.
+    if (lastTitle < 0 && orgDescriptors.has(tok(a - 1).toLowerCase())) {
+      return { start: a, end: b, type: 'ORG', form: 'name', confidence: 0.65 };
+    }
     if (locHeads.has(head)) {
       const political = ['province', 'region', 'district', 'county', 'state', 'city', 'town', 'village'].includes(head);
       return { start: a, end: b, type: political ? 'GPE' : 'LOC', form: 'name', confidence: 0.6 };
     }
     let nameStart = a + lastTitle + 1;
+    // "Secretary of State Jan Roe", "Minister of Foreign Affairs Ana Roe": the office's domain is part of the title.
+    if (lastTitle >= 0 && lower[lastTitle + 1] === 'of') {
+      let k = lastTitle + 2;
+      while (k < lower.length - 1 && (roleMods.has(lower[k]!) || orgHeads.has(lower[k]!) || lower[k] === 'and')) k++;
+      nameStart = a + k;
+    }
     let role: string | undefined;
     if (lastTitle >= 0) {
       role = roleText(a, nameStart);
