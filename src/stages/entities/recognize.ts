@@ -24,6 +24,9 @@ interface Found {
 const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'into', 'across', 'inside', 'around', 'toward', 'towards', 'of']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'le', 'la', 'el', 'du', 'dos', 'das']);
 const MAX_KNOWLEDGE_TOKENS = 8;
+// Measured on CoNLL-2003 dev: taking unexplained multi-word names as people scores far better
+// (PER/ORG/LOC F1 0.69) than taking them as organizations (0.59); most such names are people.
+const UNKNOWN_MULTIWORD: EntityType = 'PERSON';
 
 function isCapitalized(s: string): boolean {
   return /^\p{Lu}/u.test(s) || /^(?:al|el|ad|as|ash|az)-\p{Lu}/u.test(s);
@@ -53,6 +56,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
   const common = knowledge.lexicon('common-capitalized');
   const speechVerbs = knowledge.lexicon('speech-verbs');
   const functionWords = knowledge.lexicon('function-words');
+  const givenNames = knowledge.lexicon('given-names');
   const orgDescriptors = knowledge.lexicon('org-descriptors');
   // "zionist regime=il": loaded or informal names that stand for a country.
   const epithets = new Map<string, string>();
@@ -101,11 +105,21 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
         const city = knowledge.cities(spanText(match.start, match.end))[0];
         const big = city !== undefined && (city.population >= 200_000 || city.isCapital);
         if (!big && !LOCATIVE.has(prev)) continue;
-        if (common.has(w.toLowerCase()) || titles.has(w.toLowerCase())) continue;
+        if (match.end === i + 1 && (common.has(w.toLowerCase()) || titles.has(w.toLowerCase()))) continue;
       }
       take(match);
       i = match.end - 1;
     }
+
+    // In an all-capitals line (wire headlines, slugs) capitals carry no signal: only knowledge counts.
+    let words = 0;
+    let caps = 0;
+    for (let i = first; i < last; i++) {
+      if (tokens[i]!.kind !== 'word' || !/\p{L}/u.test(tok(i))) continue;
+      words++;
+      if (!/\p{Ll}/u.test(tok(i))) caps++;
+    }
+    if (words >= 3 && caps / words > 0.6) continue;
 
     // Pass 2: capitalized runs not covered by knowledge.
     for (let i = first; i < last; i++) {
@@ -245,11 +259,15 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     }
     const nextWord = tok(b).toLowerCase();
     const spoke = speechVerbs.has(nextWord) || (nextWord === 'has' || nextWord === 'had') && speechVerbs.has(tok(b + 1).toLowerCase());
-    if (role !== undefined || nameLen >= 2 || spoke) {
-      const f: Found = { start: nameStart, end: b, type: 'PERSON', form: 'name', confidence: role ? 0.85 : 0.6 };
+    const firstWord = lower[nameStart - a]!;
+    const given = givenNames.has(firstWord) || NAME_PARTICLES.has(firstWord.split('-')[0]!);
+    if (role !== undefined || spoke || (nameLen >= 2 && given)) {
+      const f: Found = { start: nameStart, end: b, type: 'PERSON', form: 'name', confidence: role ? 0.85 : given ? 0.7 : 0.6 };
       if (role !== undefined) f.role = role;
       return f;
     }
+    // Several capitalized words with no other sign: most often a person whose given name we do not know.
+    if (nameLen >= 2) return { start: nameStart, end: b, type: UNKNOWN_MULTIWORD, form: 'name', confidence: 0.45 };
     // A lone capitalized word: kept as a candidate; coreference decides (surname of a named person).
     return { start: nameStart, end: b, type: 'PERSON', form: 'name', confidence: 0.3 };
   }
