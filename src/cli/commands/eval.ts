@@ -87,9 +87,9 @@ function registerEvalGold(group: Command): void {
       const blocks = results.map((r) =>
         results.length > 1 ? `== ${r.gold}\n${formatGoldReport(r.report)}` : formatGoldReport(r.report),
       );
-      let out = blocks.join('\n');
+      let out = `${blocks.join('\n')}\n`;
       if (results.length > 1) {
-        out += `\nmean overall over ${count} files: ${mean === null ? 'n/a' : mean.toFixed(3)}\n`;
+        out += `mean overall over ${count} files: ${mean === null ? 'n/a' : mean.toFixed(3)}\n`;
       }
       process.stdout.write(out);
     });
