@@ -156,12 +156,32 @@ function attributeAfter(view: TextView, q: QuoteMarks, lex: QuoteLexicons): Attr
     if (!right) return undefined;
     return { cue: direct, cueFrom: k, cueTo: k + direct.words.length, cueSpan: view.span(k, k + direct.words.length - 1), ref: right.ref };
   }
-  for (let c = k + 1; c < limit; c++) {
-    if (view.isPunct(c) && view.lower[c] !== "'s") return undefined;
-    const cue = lex.cues.match(view.lower, c, limit);
+  // The speaker may carry a parenthesis or a description between commas: "X (D-Y), a lawmaker, said".
+  const far = Math.min(view.tokens.length, k + 40);
+  let crossed = false;
+  for (let c = k + 1; c < far; c++) {
+    const w = view.lower[c]!;
+    if (w === '(') {
+      let e = c + 1;
+      while (e < far && e - c < 12 && view.lower[e] !== ')' && view.lower[e] !== '(') e++;
+      if (view.lower[e] !== ')') return undefined;
+      c = e;
+      crossed = true;
+      continue;
+    }
+    if (view.isPunct(c) && w !== "'s") {
+      if (w === ',' || w === '-') {
+        crossed = true;
+        continue;
+      }
+      return undefined;
+    }
+    if (!crossed && c >= limit) return undefined;
+    const cue = lex.cues.match(view.lower, c, far);
     if (!cue) continue;
     const left = leftSpeaker(view, c, k, lex);
     if (!left || left.coordinated) return undefined;
+    if (crossed && left.clauseStart !== k) return undefined;
     return { cue, cueFrom: c, cueTo: c + cue.words.length, cueSpan: cueSpanWithAux(view, c, c + cue.words.length), ref: left.ref };
   }
   return undefined;
@@ -311,6 +331,10 @@ function reported(
     }
   }
   if (k >= stop) return undefined;
+  // "X said Friday.": a time or venue phrase alone is no statement.
+  let said = false;
+  for (let t = k; t < stop && !said; t++) if (!LEAD_ADVERBIAL.has(lower[t]!) && !view.isPunct(t)) said = true;
+  if (!said) return undefined;
   const content = trimSpan(text, view.span(k, stop - 1), TRAILING);
   if (content.end <= content.start) return undefined;
   return make(view, lex, cueSpan, cue, content, ref, left?.coordinated ? 0.7 : 0.75);

@@ -57,6 +57,21 @@ function scanParagraph(text: string, from: number, to: number, out: QuoteMarks[]
   let i = from;
   while (i < to) {
     const c = text[i]!;
+    // Two apostrophes stand for a double mark in some wire and archive texts: ''Quote,'' he said.
+    if (c === "'" && text[i + 1] === "'" && !isWordChar(text[i - 1]) && text[i + 2] !== "'") {
+      let j = text.indexOf("''", i + 2);
+      if (j < 0 || j >= to) j = -1;
+      if (j > i + 2) {
+        out.push({ open: i, close: j + 1, inner: { start: i + 2, end: j }, closed: true });
+        i = j + 2;
+        continue;
+      }
+      if (j < 0) {
+        out.push({ open: i, close: to, inner: { start: i + 2, end: to }, closed: false });
+        i = to;
+        continue;
+      }
+    }
     const closers = PAIRS[c];
     if (!closers || !canOpen(text, i)) {
       i++;

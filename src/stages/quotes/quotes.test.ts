@@ -187,6 +187,43 @@ describe('quotesStage, more patterns', () => {
       mentions: [],
       expect: [['?The militants', 'indirect', 'deny', 'they had attacked civilians']],
     },
+    {
+      name: 'appositive between the speaker and the cue',
+      text: 'John Roe, a former minister, said the budget was a disaster.',
+      mentions: [P('John Roe', 'roe')],
+      expect: [['roe', 'indirect', 'assert', 'the budget was a disaster']],
+    },
+    {
+      name: 'organization with an acronym and an appositive claims',
+      text: 'The Red Hand (RH), the group’s affiliate in the north, claimed responsibility for the raid.',
+      mentions: [O('Red Hand', 'rh')],
+      expect: [['rh', 'indirect', 'claim', 'responsibility for the raid']],
+    },
+    {
+      name: 'nested descriptions after a direct quote: the named speaker wins',
+      text: '“It is an invasion of our domain,” Jane Roe, the attorney general of Ruritania, one of the states suing the agency, said at an event.',
+      mentions: [P('Jane Roe', 'roe'), G('Ruritania', 'rur')],
+      expect: [['roe', 'direct', 'assert', 'It is an invasion of our domain']],
+    },
+    {
+      name: 'abbreviated title and a parenthesis before the cue',
+      text: '“It is a dog whistle,” Rep. Jane Roe (D-Ruri.) said Friday.',
+      mentions: [P('Jane Roe', 'roe')],
+      expect: [['roe', 'direct', 'assert', 'It is a dog whistle']],
+    },
+    {
+      name: 'two apostrophes as quotation marks',
+      text: "''The plan is a tax increase,'' said Mr. Roe. ''Nothing more.''",
+      mentions: [P('Roe', 'roe')],
+      expect: [['roe', 'direct', 'assert', 'The plan is a tax increase']],
+    },
+    { name: 'miss: a time phrase alone is no statement', text: 'John Doe said Friday.', mentions: [P('John Doe', 'doe')], expect: [] },
+    {
+      name: 'miss: a list of names is no appositive',
+      text: 'In the capital, Jane Roe, John Doe and others marched, which police said was peaceful.',
+      mentions: [P('Jane Roe', 'roe'), P('John Doe', 'doe')],
+      expect: [],
+    },
   ])('$name', ({ text, mentions, expect: want }) => {
     expect(run(text, mentions).map((q) => [speakerOf(q), q.kind, q.stance, q.content.text])).toEqual(want);
   });

@@ -126,12 +126,18 @@ export function leftSpeaker(view: TextView, cue: number, floor: number, lex: Spe
     j--;
   }
   if (j < floor) return undefined;
+  // "Jane Roe (D-Ruritania) said": a parenthesis between the speaker and the cue is skipped.
+  if (lower[j] === ')') {
+    let o = j - 1;
+    while (o > floor && j - o < 10 && lower[o] !== '(' && lower[o] !== ')') o--;
+    if (lower[o] === '(' && o - 1 >= floor) j = o - 1;
+  }
   const w = lower[j]!;
   if (COORDINATORS.has(w)) {
     const start = j - 1 >= floor && lower[j - 1] === ',' ? j - 1 : j;
     return { ref: { kind: 'drop' }, clauseStart: start, coordinated: true };
   }
-  if (w === ',') return appositive(view, j, floor, lex);
+  if (w === ',') return appositive(view, j, floor, lex) ?? describedSubject(view, j, floor, lex);
   if (PRONOUNS.has(w)) return { ref: { kind: 'pronoun', word: w, span: view.span(j, j) }, clauseStart: j, coordinated: false };
   const m = view.mentionEnding[j];
   if (m) {
@@ -139,7 +145,7 @@ export function leftSpeaker(view: TextView, cue: number, floor: number, lex: Spe
     if (!(ms - 1 >= floor && PREPS.has(lower[ms - 1]!))) {
       let k = ms;
       // Modifiers before the name: "Iranian Parliamentary Speaker X", "the late Commander X".
-      while (k - 1 >= floor && !CLAUSE_STOP.has(lower[k - 1]!) && (view.isCapitalized(k - 1) || lower[k - 1] === "'s" || DETS.has(lower[k - 1]!) || view.mentionEnding[k - 1])) {
+      while (k - 1 >= floor && !CLAUSE_STOP.has(lower[k - 1]!) && (view.isCapitalized(k - 1) || view.isAbbrevDot(k - 1) || lower[k - 1] === "'s" || DETS.has(lower[k - 1]!) || view.mentionEnding[k - 1])) {
         if (view.isPunct(k - 1)) break;
         k--;
       }
@@ -165,6 +171,51 @@ function appositive(view: TextView, comma: number, floor: number, lex: SpeakerLe
   while (k - 1 >= floor && !CLAUSE_STOP.has(view.lower[k - 1]!) && !(view.isPunct(k - 1) && view.lower[k - 1] !== "'s")) k--;
   void lex;
   return { ref: fromMention(view, m, m.type === 'PERSON'), clauseStart: k, coordinated: false };
+}
+
+const APPOSITION_BAD_START = new Set([...CLAUSE_STOP, ...PRONOUNS, 'i', 'you', 'both', 'either', 'nor', 'then', 'so', 'yet']);
+
+/**
+ * "John Roe, a former minister, said" / "Jama'at X (JX), the group's affiliate in the region, claimed":
+ * the speaker is the phrase before an appositive that sits between the speaker and the cue.
+ */
+function describedSubject(view: TextView, comma: number, floor: number, lex: SpeakerLexicons): LeftSpeaker | undefined {
+  const lower = view.lower;
+  let commas = 0;
+  let best: LeftSpeaker | undefined;
+  for (let c = comma - 1; c > floor && comma - c <= 40; c--) {
+    if (lower[c] !== ',') {
+      if (view.isPunct(c) && !['(', ')', '-', '--', '—', '–', "'s", "'"].includes(lower[c]!)) return undefined;
+      continue;
+    }
+    if (++commas > 3) return undefined;
+    const first = c + 1;
+    const opener = lower[first]!;
+    if (APPOSITION_BAD_START.has(opener) || /n't$/u.test(opener)) continue;
+    // "In the capital, Jane Roe, a minister, said": a name opens no description.
+    if (view.mentionStarting[first]?.type === 'PERSON') continue;
+    // The appositive describes: it holds a lower-case word (or is an age), and no clause of its own.
+    let described = false;
+    let clause = false;
+    for (let t = first; t < comma; t++) {
+      const x = lower[t]!;
+      if (x === ',' ) continue;
+      if (/^\p{Ll}/u.test(view.words[t]!) && !DETS.has(x) && !PREPS.has(x) && x !== 'and' && x !== 'of') described = true;
+      if (/^\d+$/u.test(x) && t === first && lower[t + 1] === ',') described = true;
+      if (x === 'said' || x === 'says' || x === 'told' || PRONOUNS.has(x)) clause = true;
+    }
+    if (!described || clause) continue;
+    const subject = leftSpeaker(view, c, floor, lex);
+    if (!subject || subject.coordinated || subject.ref.kind === 'drop') continue;
+    const start = subject.clauseStart;
+    const before = lower[start - 1];
+    const opensClause = start <= floor || before === ',' || before === ':' || before === 'that' || before === '"' || before === '”' || before === "''";
+    if (!opensClause) continue;
+    // Nested descriptions ("X, the attorney general of Y, one of the states suing Z,"): a named speaker wins.
+    if (subject.ref.kind === 'source' && subject.ref.source.kind === 'entity') return subject;
+    best ??= subject;
+  }
+  return best;
 }
 
 /** The speaker right of an inverted cue ("said X", "according to figures given by X"). */

@@ -1,6 +1,11 @@
 /** A read-only view of tokens, sentences and mentions with the index lookups every rule needs. */
 import type { Entity, Mention, Sentence, Span, Token } from '../../model/schema.js';
 
+const ABBREVIATED_TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'gov', 'sen', 'rep', 'reps', 'gen', 'lt', 'col', 'capt', 'sgt', 'cpl', 'maj', 'adm', 'cmdr',
+  'prof', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'st', 'jr', 'sr', 'amb', 'atty', 'brig', 'messrs', 'mme', 'mlle',
+]);
+
 export class TextView {
   readonly words: string[];
   readonly lower: string[];
@@ -69,9 +74,19 @@ export class TextView {
     return this.text.slice(span.start, span.end);
   }
 
+  /** Punctuation that ends a phrase: not the dot of a title or an initial ("Mr.", "Gov.", "J."). */
   isPunct(i: number): boolean {
     const t = this.tokens[i];
-    return t !== undefined && (t.kind === 'punct' || t.kind === 'symbol');
+    return t !== undefined && (t.kind === 'punct' || t.kind === 'symbol') && !this.isAbbrevDot(i);
+  }
+
+  /** A dot glued to an abbreviated title or an initial: "Sen.", "Mr.", "G.K.". */
+  isAbbrevDot(i: number): boolean {
+    if (this.words[i] !== '.' || i === 0) return false;
+    const prev = this.tokens[i - 1]!;
+    if (prev.end !== this.tokens[i]!.start) return false;
+    const w = this.words[i - 1]!;
+    return /^\p{Lu}$/u.test(w) || ABBREVIATED_TITLES.has(w.toLowerCase());
   }
 
   isCapitalized(i: number): boolean {
