@@ -1,5 +1,6 @@
 /** Creates Documents: normalized text, content hash, metadata. */
 import { createHash } from 'node:crypto';
+import { headlineOf } from '../text/headline.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Document } from './schema.js';
 
@@ -19,6 +20,7 @@ export function contentHash(normalized: string): string {
 export function createDocument(rawText: string, meta: DocumentMeta = {}): Document {
   const text = normalizeText(rawText);
   const hash = contentHash(text);
+  const title = meta.title ?? headlineOf(text);
   return {
     id: `doc_${hash.slice(0, 16)}`,
     text,
@@ -27,6 +29,6 @@ export function createDocument(rawText: string, meta: DocumentMeta = {}): Docume
     ...(meta.published !== undefined && { published: meta.published }),
     ...(meta.outlet !== undefined && { outlet: meta.outlet }),
     ...(meta.url !== undefined && { url: meta.url }),
-    ...(meta.title !== undefined && { title: meta.title }),
+    ...(title !== undefined && { title }),
   };
 }
