@@ -4,7 +4,7 @@ import type { Sentence, Token } from '../model/schema.js';
 // Abbreviations after which a period does not end a sentence. Titles are the common case in news.
 const NON_FINAL = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'rep', 'sen', 'gov', 'st',
-  'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'corp', 'ltd', 'co', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'jr', 'sr', 'vs', 'etc', 'inc', 'corp', 'ltd', 'co', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'fig', 'rev', 'hon', 'adm', 'brig', 'cmdr',
 ]);
 
@@ -46,6 +46,8 @@ export function segment(text: string, tokens: readonly Token[]): Sentence[] {
         const prev = tokens[i - 1];
         const prevText = prev ? text.slice(prev.start, prev.end) : '';
         if (prev && prev.end === tok.start && NON_FINAL.has(prevText.toLowerCase())) continue;
+        // "No. 5" abbreviates number; "said no." ends a sentence.
+        if (prev && prev.end === tok.start && /^no$/i.test(prevText) && after.kind === 'number') continue;
         // Single initials ("Abu M. Hassan") do not end sentences.
         if (prev && prev.end === tok.start && /^\p{Lu}$/u.test(prevText)) continue;
       }
