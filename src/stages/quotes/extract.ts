@@ -6,7 +6,7 @@
 import type { Quote, QuoteKind, Source, Span, Stance } from '../../model/schema.js';
 import type { CueTable, Cue, StancePattern } from './lexicon.js';
 import { findQuoteMarks, type QuoteMarks } from './marks.js';
-import { CLAUSE_STOP, leftSpeaker, PREPS, rightSpeaker, subjectOf, type LeftSpeaker, type SpeakerLexicons, type SpeakerRef } from './speaker.js';
+import { analyzeNP, CLAUSE_STOP, leftSpeaker, PREPS, rightSpeaker, SKIP_LEFT, subjectOf, type LeftSpeaker, type SpeakerLexicons, type SpeakerRef } from './speaker.js';
 import { refineStance } from './stance.js';
 import { trimSpan, type TextView } from './view.js';
 
@@ -79,19 +79,27 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
   };
 
   // 2. Reported speech, sentence by sentence.
-  for (const s of view.sentences) {
-    if (isHeadline(text, s.start, s.end)) continue;
+  for (const sentence of view.sentences) {
+    if (isHeadline(text, sentence.start, sentence.end)) continue;
+    const s = { ...sentence, tokenStart: datelineEnd(view, sentence.tokenStart, sentence.tokenEnd) };
     const found: { i: number; cue: Cue }[] = [];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (consumed.has(i) || insideMarks(i)) continue;
       const cue = lex.cues.match(view.lower, i, s.tokenEnd);
       if (!cue) continue;
       if (i > s.tokenStart && NOMINAL_BEFORE.has(view.lower[i - 1]!) && cue.words[0] !== 'according') continue;
+      // "rejected claims that ...", "denied reports": a cue word right after a cue is its object noun.
+      const last = found[found.length - 1];
+      if (last && last.i + last.cue.words.length === i) continue;
       found.push({ i, cue });
       i += cue.words.length - 1;
     }
+    // "..., a charge the government denied": the cue reports on the clause before the comma.
+    const relatives = found.map(({ i, cue }) => (cue.words[0] === 'according' ? undefined : relativeClaim(view, i, s.tokenStart, lex)));
     const located: (LeftSpeaker | undefined)[] = found.map(({ i, cue }, n) => {
       if (cue.words[0] === 'according') return undefined;
+      const rel = relatives[n];
+      if (rel) return { ref: rel.ref, clauseStart: rel.comma, coordinated: false };
       const participial = cue.words[0]!.endsWith('ing') && view.lower[i - 1] === ',';
       if (participial) {
         // "X said, blaming Y": the participle shares the speaker of the cue before it.
@@ -111,6 +119,11 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
           boundary = found[m]!.i - 1;
           break;
         }
+        const rel = relatives[m];
+        if (rel) {
+          boundary = rel.comma;
+          break;
+        }
         const l = located[m];
         if (!l) continue;
         const before = view.lower[l.clauseStart - 1] ?? '';
@@ -118,6 +131,21 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
           boundary = l.coordinated ? l.clauseStart : Math.max(i + 1, ['and', 'but', 'while', 'whereas', 'with'].includes(before) ? l.clauseStart - 1 : l.clauseStart);
           break;
         }
+      }
+      const rel = relatives[n];
+      if (rel) {
+        // The claim is the statement reported just before ("X said [claim], a charge Y denied"), else the clause.
+        let a = s.tokenStart;
+        const prev = found[n - 1];
+        if (prev) {
+          a = prev.i + prev.cue.words.length;
+          if (view.lower[a] === 'that') a++;
+        }
+        if (a >= rel.comma) return;
+        const content = trimSpan(text, view.span(a, rel.comma - 1), TRAILING, /[\s"“”‘’«»]/u);
+        const c = make(view, lex, cueSpanWithAux(view, i, end), cue, content, rel.ref, 0.7);
+        if (c) cands.push(c);
+        return;
       }
       const cand = reported(view, lex, s.tokenStart, s.tokenEnd, i, end, cue, located[n], n > 0 ? cands[cands.length - 1] : undefined, boundary, isCue, found.slice(0, n).length > 0);
       if (!cand) return;
@@ -208,6 +236,48 @@ function attributeBefore(view: TextView, q: QuoteMarks, lex: QuoteLexicons): Att
   }
   return undefined;
 }
+
+// Nouns that take up a preceding statement in a relative clause: "..., a charge the ministry denied".
+const CLAIM_NOUNS = new Set([
+  'charge', 'claim', 'accusation', 'allegation', 'figure', 'report', 'assertion', 'version', 'account', 'number', 'toll',
+  'estimate', 'description', 'characterization', 'characterisation', 'suggestion', 'assessment', 'statement', 'view',
+]);
+
+/** "..., a claim (that) SPEAKER (has) denied": the speaker phrase and the comma that ends the claim. */
+function relativeClaim(view: TextView, i: number, sStart: number, lex: QuoteLexicons): { ref: SpeakerRef; comma: number } | undefined {
+  const lower = view.lower;
+  let j = i - 1;
+  while (j > sStart && SKIP_LEFT.has(lower[j]!)) j--;
+  for (let k = j - 1; k - 2 >= sStart && j - k < 10; k--) {
+    if (view.isPunct(k) && lower[k] !== "'s") return undefined;
+    if (!CLAIM_NOUNS.has(lower[k]!) || !['a', 'an', 'the'].includes(lower[k - 1]!) || lower[k - 2] !== ',') continue;
+    let a = k + 1;
+    if (lower[a] === 'that' || lower[a] === 'which') a++;
+    if (a > j) return undefined;
+    const ref = analyzeNP(view, a, j, lex);
+    return ref.kind === 'drop' ? undefined : { ref, comma: k - 2 };
+  }
+  return undefined;
+}
+
+/** A dateline that opens a paragraph ("CITY, Month 9 (Agency) - "): the sentence proper starts after it. */
+function datelineEnd(view: TextView, from: number, to: number): number {
+  const { text } = view;
+  const start = view.tokens[from]?.start ?? 0;
+  if (start > 0 && text[start - 1] !== '\n') return from;
+  const line = text.slice(start, view.tokens[to - 1]?.end ?? start);
+  const m = /^\p{Lu}[\p{Lu}\p{M}.' -]+(?:,[^\n–—-]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+/u.exec(line);
+  if (!m) return from;
+  const t = view.tokenAtOrAfter(start + m[0].length);
+  return t < to ? t : from;
+}
+
+const TIME_END = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'week',
+  'weekend', 'morning', 'evening', 'night', 'afternoon', 'earlier', 'later', 'statement', 'interview', 'briefing',
+  'conference', 'speech', 'again', 'also', 'separately', 'publicly', 'previously',
+]);
+const LEAD_PREPS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'via', 'through', 'from', 'late', 'early']);
 
 /** Builds the candidate for a reported-speech cue at tokens [i, end). */
 function reported(
@@ -301,12 +371,26 @@ function reported(
     }
   } else if (lower[k] === 'that') k++;
   else {
-    for (let t = k; t < Math.min(boundary, k + 7); t++) {
+    let t = k;
+    for (; t < Math.min(boundary, k + 7); t++) {
       if (lower[t] === 'that') {
         k = t + 1;
         break;
       }
       if (!LEAD_ADVERBIAL.has(lower[t]!)) break;
+    }
+    if (lower[k - 1] !== 'that') {
+      if (t > k && TIME_END.has(lower[t - 1]!) && (LEAD_PREPS.has(lower[k]!) || TIME_END.has(lower[k]!)) && lower[t] !== ',') k = t;
+      else if (LEAD_PREPS.has(lower[k]!)) {
+        // "said in his weekly radio address that ...": a venue phrase before the that-clause.
+        for (let u = k + 1; u < Math.min(boundary, k + 12); u++) {
+          if ((view.isPunct(u) && lower[u] !== "'s") || isCue(u)) break;
+          if (lower[u] === 'that') {
+            k = u + 1;
+            break;
+          }
+        }
+      }
     }
   }
   if (cue.flags.has('that') && lower[k - 1] !== 'that') return undefined;
@@ -387,6 +471,38 @@ interface HistoryItem {
   readonly pos: number;
   readonly source: Source;
   readonly person: boolean;
+  /** The words of the speaker phrase, lower-case ("ruritania", "'s", "interior", "ministry"). */
+  readonly words: readonly string[];
+}
+
+// Descriptions that may refer to any organization named before ("the group said").
+const GENERIC_DESCRIPTIONS = new Set(['group', 'organization', 'organisation', 'militia', 'movement', 'network', 'faction', 'outfit', 'company', 'firm', 'alliance']);
+// Descriptions of a state's government: the document's main country when one clearly dominates.
+const STATE_DESCRIPTIONS = new Set(['government', 'authorities', 'administration', 'cabinet', 'regime']);
+
+const wordsOf = (text: string): string[] => text.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+const stem = (w: string): string => w.replace(/(?<=..)s$/u, '');
+
+/** Whether description words (determiner dropped) fit a speaker phrase: same head noun, modifiers contained. */
+function descriptionFits(desc: readonly string[], words: readonly string[]): boolean {
+  const head = desc[desc.length - 1];
+  if (head === undefined || words.length === 0) return false;
+  if (stem(words[words.length - 1]!) !== stem(head)) return false;
+  return desc.slice(0, -1).every((w) => words.includes(w));
+}
+
+/** The country most mentioned, when it has at least two mentions and clearly more than any other. */
+function dominantCountry(view: TextView): Source | undefined {
+  const counts = new Map<string, number>();
+  for (const m of view.mentions) {
+    if (m.entity === undefined) continue;
+    const key = view.entityById.get(m.entity)?.knowledgeKey ?? '';
+    if (key.startsWith('country:')) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (!top || top[1] < 2 || (second && top[1] < 2 * second[1])) return undefined;
+  return { kind: 'entity', entity: top[0] };
 }
 
 /** Resolves pronouns and descriptions in reading order, then builds Quote objects. */
@@ -423,15 +539,26 @@ function finish(view: TextView, lex: QuoteLexicons, cands: Candidate[], marks: r
       if (!source) source = { kind: 'unresolved', text: view.slice(ref.span), span: ref.span };
     } else {
       speakerSpan = ref.span;
-      const h = [...history].reverse().find((x) => x.pos < ref.span.start && entityType(x.source) === 'ORG');
-      const m = [...view.mentions].reverse().find((x) => x.span.end <= ref.span.start && x.entity !== undefined && x.type === 'ORG' && !inMarks(x.span));
+      const desc = wordsOf(ref.text).filter((w) => w !== 'the');
+      const head = desc[desc.length - 1] ?? '';
+      // An earlier speaker or organization named with the same head noun: "Ruritania's army" ... "the army".
+      const h = [...history].reverse().find((x) => x.pos < ref.span.start && x.source.kind === 'entity' && descriptionFits(desc, x.words));
+      const m = [...view.mentions].reverse().find((x) => x.span.end <= ref.span.start && x.entity !== undefined && x.type === 'ORG' && !inMarks(x.span) && descriptionFits(desc, wordsOf(x.text)));
       if (h && (!m || h.pos >= m.span.start)) source = h.source;
       else if (m?.entity !== undefined) source = { kind: 'entity', entity: m.entity };
-      else source = { kind: 'unresolved', text: ref.text, span: ref.span };
+      else if (GENERIC_DESCRIPTIONS.has(head) && desc.length === 1) {
+        const hg = [...history].reverse().find((x) => x.pos < ref.span.start && entityType(x.source) === 'ORG');
+        const mg = [...view.mentions].reverse().find((x) => x.span.end <= ref.span.start && x.entity !== undefined && x.type === 'ORG' && !inMarks(x.span));
+        if (hg && (!mg || hg.pos >= mg.span.start)) source = hg.source;
+        else if (mg?.entity !== undefined) source = { kind: 'entity', entity: mg.entity };
+      } else if (STATE_DESCRIPTIONS.has(head) && desc.length === 1) source = dominantCountry(view);
+      source ??= { kind: 'unresolved', text: ref.text, span: ref.span };
     }
-    history.push({ pos: c.cueSpan.start, source, person });
+    const np = ref.kind === 'source' ? (ref.np ?? ref.span) : ref.kind === 'description' ? ref.span : undefined;
+    history.push({ pos: c.cueSpan.start, source, person, words: np ? wordsOf(text.slice(np.start, np.end)) : [] });
 
-    const key = `${c.content.start}:${c.content.end}`;
+    // One statement per content span, except where another speaker takes it up ("..., a claim Y denied").
+    const key = `${c.content.start}:${c.content.end}:${c.stance}:${source.kind === 'entity' ? source.entity : source.kind}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const contentText = text.slice(c.content.start, c.content.end);

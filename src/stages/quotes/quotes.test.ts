@@ -217,6 +217,67 @@ describe('quotesStage, more patterns', () => {
       mentions: [P('Roe', 'roe')],
       expect: [['roe', 'direct', 'assert', 'The plan is a tax increase']],
     },
+    {
+      name: 'the army refers back to the country whose army spoke earlier',
+      text: 'Ruritania’s army said the border post was shelled. The army said its troops returned fire.',
+      mentions: [G('Ruritania', 'rur', { link: 'country:RU' })],
+      expect: [
+        ['rur', 'indirect', 'assert', 'the border post was shelled'],
+        ['rur', 'indirect', 'assert', 'its troops returned fire'],
+      ],
+    },
+    {
+      name: 'a ministry description needs the same modifiers',
+      text: 'Ruritania’s interior ministry said the curfew was lifted. The foreign ministry said the envoy was recalled. The interior ministry said roads were open.',
+      mentions: [G('Ruritania', 'rur', { link: 'country:RU' })],
+      expect: [
+        ['rur', 'indirect', 'assert', 'the curfew was lifted'],
+        ['?The foreign ministry', 'indirect', 'assert', 'the envoy was recalled'],
+        ['rur', 'indirect', 'assert', 'roads were open'],
+      ],
+    },
+    {
+      name: 'the government is the dominant country',
+      text: 'Ruritania closed its border. Ruritania recalled its envoy to Freedonia. Ruritania cut flights. The government denied that it had expelled journalists.',
+      mentions: [G('Ruritania', 'rur', { link: 'country:RU' }), G('Ruritania', 'rur', { link: 'country:RU', occurrence: 1 }), G('Freedonia', 'fre', { link: 'country:FR' }), G('Ruritania', 'rur', { link: 'country:RU', occurrence: 2 })],
+      expect: [['rur', 'indirect', 'deny', 'it had expelled journalists']],
+    },
+    {
+      name: 'miss: the government with two countries balanced stays unresolved',
+      text: 'Ruritania met Freedonia. The government denied that it had expelled journalists.',
+      mentions: [G('Ruritania', 'rur', { link: 'country:RU' }), G('Freedonia', 'fre', { link: 'country:FR' })],
+      expect: [['?The government', 'indirect', 'deny', 'it had expelled journalists']],
+    },
+    {
+      name: 'relative-clause cue: a charge the government denied',
+      text: 'Rights groups said the militia had burned villages, a charge Ruritania has denied.',
+      mentions: [G('Ruritania', 'rur', { link: 'country:RU' })],
+      expect: [
+        ['?Rights groups', 'indirect', 'assert', 'the militia had burned villages'],
+        ['rur', 'indirect', 'deny', 'the militia had burned villages'],
+      ],
+    },
+    {
+      name: 'relative-clause cue on a plain clause: a figure the police disputed',
+      text: 'At least two protesters were killed, a figure the police disputed.',
+      mentions: [],
+      expect: [['?the police', 'indirect', 'deny', 'At least two protesters were killed']],
+    },
+    {
+      name: 'dateline, time phrase and venue phrase are not content',
+      text: 'VALDORIA, March 9 (Wire) - Ruritania’s air force said on Tuesday it had shot down ten drones. John Doe said in his weekly radio address that the drones were foreign.',
+      mentions: [G('Ruritania', 'rur', { link: 'country:RU' }), P('John Doe', 'doe')],
+      expect: [
+        ['rur', 'indirect', 'assert', 'it had shot down ten drones'],
+        ['doe', 'indirect', 'assert', 'the drones were foreign'],
+      ],
+    },
+    {
+      name: 'a cue noun after a cue verb is its object',
+      text: 'The Red Hand rejected claims that it had attacked the convoy.',
+      mentions: [O('Red Hand', 'rh')],
+      expect: [['rh', 'indirect', 'deny', 'claims that it had attacked the convoy']],
+    },
     { name: 'miss: a time phrase alone is no statement', text: 'John Doe said Friday.', mentions: [P('John Doe', 'doe')], expect: [] },
     {
       name: 'miss: a list of names is no appositive',

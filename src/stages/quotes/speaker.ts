@@ -3,10 +3,11 @@ import type { Mention, Source, Span } from '../../model/schema.js';
 import type { TextView } from './view.js';
 
 export type SpeakerRef =
-  | { readonly kind: 'source'; readonly source: Source; readonly span: Span; readonly person: boolean }
+  /** `np`: the whole speaker phrase ("Ruritania's interior ministry"), when wider than `span`. */
+  | { readonly kind: 'source'; readonly source: Source; readonly span: Span; readonly person: boolean; readonly np?: Span }
   /** he/she/they/it: resolved later against earlier speakers and mentions. */
   | { readonly kind: 'pronoun'; readonly word: string; readonly span: Span }
-  /** "the group": an organization named earlier. */
+  /** "the group", "the army", "the interior ministry": a speaker named earlier (same head noun), else unresolved. */
   | { readonly kind: 'description'; readonly text: string; readonly span: Span }
   /** A phrase that must not be attributed ("No group has claimed", "which state media say"). */
   | { readonly kind: 'drop' };
@@ -31,7 +32,7 @@ const DETS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 const NEG_DETS = new Set(['no', 'none', 'nobody', 'neither', 'nothing', 'nor']);
 const NEGATORS = new Set(['not', 'never']);
 // Auxiliaries and adverbs that may stand between a speaker and the cue ("X has also repeatedly said").
-const SKIP_LEFT = new Set([
+export const SKIP_LEFT = new Set([
   'has', 'have', 'had', 'also', 'later', 'earlier', 'repeatedly', 'previously', 'reportedly', 'again', 'then', 'now',
   'would', 'will', 'could', 'did', 'does', 'do', 'is', 'was', 'were', 'been', 'be', 'already', 'once', 'further',
   'recently', 'publicly', 'separately', 'immediately', 'allegedly', 'flatly', 'firmly', 'categorically', 'explicitly',
@@ -51,6 +52,13 @@ const COORDINATORS = new Set(['and', 'but', 'or', ';', 'while']);
 const REPORT_NOUNS = new Set([
   'figures', 'data', 'statistics', 'report', 'reports', 'statement', 'statements', 'estimates', 'documents', 'sources',
   'tally', 'count', 'numbers', 'information', 'comments', 'remarks',
+]);
+// Plural nouns for people who speak for themselves ("Residents said"): unresolved speakers, not dropped.
+const PEOPLE = new Set([
+  'residents', 'witnesses', 'analysts', 'experts', 'critics', 'activists', 'protesters', 'protestors', 'demonstrators',
+  'doctors', 'villagers', 'survivors', 'observers', 'organizers', 'organisers', 'lawyers', 'researchers', 'scientists',
+  'economists', 'rescuers', 'medics', 'relatives', 'neighbours', 'neighbors', 'locals', 'students', 'workers', 'farmers',
+  'voters', 'supporters', 'opponents', 'parents', 'teachers', 'families', 'refugees', 'traders', 'investors', 'campaigners',
 ]);
 const PARTICIPLES = new Set(['given', 'released', 'published', 'issued', 'provided', 'compiled', 'cited', 'quoted', 'close']);
 
@@ -91,6 +99,10 @@ export function analyzeNP(view: TextView, a: number, b: number, lex: SpeakerLexi
   if (head === a + 1 && DETS.has(lower[a]!) && lex.descriptions.has(headWord)) {
     return { kind: 'description', text: view.slice(span), span };
   }
+  // "the army", "the interior ministry", "the government": no name inside; resolved against earlier speakers.
+  if (lower[a] === 'the' && head === b && ms.length === 0 && (lex.groups.has(headWord) || lex.descriptions.has(headWord)) && !lex.media.has(headWord)) {
+    return { kind: 'description', text: view.slice(span), span };
+  }
   if (lex.media.has(headWord)) {
     // A named outlet heads the phrase only when the phrase ends with it ("state broadcaster IRIB").
     const last = ms[ms.length - 1];
@@ -99,7 +111,10 @@ export function analyzeNP(view: TextView, a: number, b: number, lex: SpeakerLexi
   }
   if (lex.groups.has(headWord) || lex.groups.has(`${lower[head - 1]} ${headWord}`)) {
     const pick = ms.find((m) => m.type === 'GPE' || m.type === 'NORP' || m.form === 'demonym' || m.type === 'ORG');
-    if (pick) return pick.type === 'ORG' ? fromMention(view, pick, false) : stateOf(view, pick);
+    if (pick) {
+      const ref = pick.type === 'ORG' ? fromMention(view, pick, false) : stateOf(view, pick);
+      return ref.kind === 'source' ? { ...ref, np: view.span(a, head) } : ref;
+    }
     return unresolved(view, a, head, false);
   }
   const persons = ms.filter((m) => m.type === 'PERSON' && m.entity !== undefined);
@@ -109,7 +124,7 @@ export function analyzeNP(view: TextView, a: number, b: number, lex: SpeakerLexi
   const last = ms[ms.length - 1];
   if (last && last.span.end === view.tokens[head]!.end) return fromMention(view, last, last.type === 'PERSON');
   // A lone word that is neither a name nor a speaker noun ("Early reports") is no speaker.
-  if (head === a && ms.length === 0 && view.isCapitalized(a)) return { kind: 'drop' };
+  if (head === a && ms.length === 0 && view.isCapitalized(a) && !PEOPLE.has(headWord)) return { kind: 'drop' };
   return unresolved(view, a, head, false);
 }
 
@@ -151,7 +166,8 @@ export function leftSpeaker(view: TextView, cue: number, floor: number, lex: Spe
       }
       if (k - 1 >= floor && RELATIVE.has(lower[k - 1]!)) return { ref: { kind: 'drop' }, clauseStart: k, coordinated: false };
       if (NEG_DETS.has(lower[k] ?? '')) return { ref: { kind: 'drop' }, clauseStart: k, coordinated: false };
-      return { ref: fromMention(view, m, m.type === 'PERSON'), clauseStart: k, coordinated: false };
+      const ref = fromMention(view, m, m.type === 'PERSON');
+      return { ref: ref.kind === 'source' && k < ms ? { ...ref, np: view.span(k, j) } : ref, clauseStart: k, coordinated: false };
     }
   }
   if (view.isPunct(j) && lower[j] !== "'s") return undefined;
