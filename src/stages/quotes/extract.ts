@@ -27,6 +27,8 @@ interface Candidate {
   readonly kind: QuoteKind;
   ref: SpeakerRef;
   readonly confidence: number;
+  /** The cue threatens only when the content does ("warned that ..."). */
+  readonly weak?: boolean;
 }
 
 const NOMINAL_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', 'such', "'s", 'this', 'any', 'no']);
@@ -60,7 +62,7 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
     const attr = attributeAfter(view, q, lex) ?? attributeBefore(view, q, lex);
     if (attr) {
       for (let i = attr.cueFrom; i < attr.cueTo; i++) consumed.add(i);
-      const c: Candidate = { cueSpan: attr.cueSpan, stance: attr.cue.stance, content, kind: 'direct', ref: attr.ref, confidence: attr.ref.kind === 'source' ? 0.9 : 0.8 };
+      const c: Candidate = { cueSpan: attr.cueSpan, stance: attr.cue.stance, content, kind: 'direct', ref: attr.ref, confidence: attr.ref.kind === 'source' ? 0.9 : 0.8, weak: attr.cue.flags.has('weak') };
       cands.push(c);
       directMarks.add(q);
       prevDirect = c;
@@ -427,7 +429,7 @@ function reported(
 function make(view: TextView, lex: QuoteLexicons, cueSpan: Span, cue: Cue, content: Span, ref: SpeakerRef, confidence: number): Candidate | undefined {
   void lex;
   if (content.end <= content.start || wordCount(view.text, content) === 0) return undefined;
-  return { cueSpan, stance: cue.stance, content, kind: 'indirect', ref, confidence };
+  return { cueSpan, stance: cue.stance, content, kind: 'indirect', ref, confidence, weak: cue.flags.has('weak') };
 }
 
 /** After a final cue only a time phrase or a participial tail may follow: "has said.", "said Monday, speaking ...". */
@@ -563,7 +565,7 @@ function finish(view: TextView, lex: QuoteLexicons, cands: Candidate[], marks: r
     seen.add(key);
     const contentText = text.slice(c.content.start, c.content.end);
     const speakerIsGroup = !person && (source.kind !== 'entity' || entityType(source) !== 'PERSON');
-    const stance = refineStance({ cueStance: c.stance, content: contentText, speakerIsGroup, violent: lex.violent }, lex.stancePatterns);
+    const stance = refineStance({ cueStance: c.stance, content: contentText, speakerIsGroup, violent: lex.violent, weakCue: c.weak === true }, lex.stancePatterns);
     const about = [...new Set(view.mentionsIn(c.content).flatMap((m) => (m.entity !== undefined ? [m.entity] : [])))];
     const evidence = evidenceOf(view, c.content, c.cueSpan);
     const q: Quote = {

@@ -7,7 +7,7 @@ export interface TaggedEntry {
   readonly flags: ReadonlySet<string>;
 }
 
-const TAGS_WITHOUT_TAB = /^(.*?)\s+(assert|accuse|deny|request|claim|threaten|self|[a-z]+)((?:\s+(?:that|obj|np))*)$/;
+const TAGS_WITHOUT_TAB = /^(.*?)\s+(assert|accuse|deny|request|claim|threaten|self|[a-z]+)((?:\s+(?:that|obj|np|weak))*)$/;
 
 /** Tabs separate fields; a loader that turned tabs into spaces still parses (the tag is the last word). */
 export function parseTagged(lines: Iterable<string>): TaggedEntry[] {

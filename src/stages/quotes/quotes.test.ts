@@ -278,6 +278,27 @@ describe('quotesStage, more patterns', () => {
       mentions: [O('Red Hand', 'rh')],
       expect: [['rh', 'indirect', 'deny', 'claims that it had attacked the convoy']],
     },
+    {
+      name: 'warned threatens only when the content threatens',
+      text: 'John Doe warned that Ruritania would retaliate against any attack. Jane Roe warned that prices could rise.',
+      mentions: [P('John Doe', 'doe'), G('Ruritania', 'rur'), P('Jane Roe', 'roe')],
+      expect: [
+        ['doe', 'indirect', 'threaten', 'Ruritania would retaliate against any attack'],
+        ['roe', 'indirect', 'assert', 'prices could rise'],
+      ],
+    },
+    {
+      name: 'vowed to avenge threatens; called on is a request; condemned accuses; dismissed denies',
+      text: 'John Doe vowed to avenge the soldiers. The Red Hand condemned the raid. Jane Roe called on the council to resign. The Red Hand dismissed the report as propaganda.',
+      mentions: [P('John Doe', 'doe'), O('Red Hand', 'rh'), P('Jane Roe', 'roe'), O('Red Hand', 'rh', { occurrence: 1 })],
+      expect: [
+        ['doe', 'indirect', 'threaten', 'to avenge the soldiers'],
+        ['rh', 'indirect', 'accuse', 'the raid'],
+        ['roe', 'indirect', 'request', 'the council to resign'],
+        ['rh', 'indirect', 'deny', 'the report'],
+      ],
+    },
+    { name: 'miss: vowed to rebuild is no threat', text: 'Jane Roe vowed to rebuild the school.', mentions: [P('Jane Roe', 'roe')], expect: [['roe', 'indirect', 'assert', 'to rebuild the school']] },
     { name: 'miss: a time phrase alone is no statement', text: 'John Doe said Friday.', mentions: [P('John Doe', 'doe')], expect: [] },
     {
       name: 'miss: a list of names is no appositive',

@@ -9,9 +9,15 @@ export interface StanceInput {
   readonly speakerIsGroup: boolean;
   /** Words that name violent events, for "self" claims ("two of its members set off explosive belts"). */
   readonly violent: ReadonlySet<string>;
+  /** A cue that threatens only when its content does ("warned that ...", "vowed to ..."). */
+  readonly weakCue?: boolean;
 }
 
 export function refineStance(input: StanceInput, patterns: readonly StancePattern[]): Stance {
+  if (input.weakCue && input.cueStance === 'threaten') {
+    // "warned that it would retaliate" threatens; "warned that prices could rise" asserts.
+    return patterns.some((p) => p.tag === 'threaten' && p.re.test(input.content)) ? 'threaten' : 'assert';
+  }
   // Only neutral cues are refined: "denied", "urged", "accused" already say what the speaker does.
   if (input.cueStance !== 'assert') return input.cueStance;
   for (const p of patterns) {
