@@ -59,6 +59,7 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
   for (const q of marks) {
     const content = trimSpan(text, q.inner, /[\s,.]/u);
     if (content.end <= content.start) continue;
+    if (isHeadline(text, q.open, q.close)) continue;
     const attr = attributeAfter(view, q, lex) ?? attributeBefore(view, q, lex);
     if (attr) {
       for (let i = attr.cueFrom; i < attr.cueTo; i++) consumed.add(i);
@@ -159,7 +160,33 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
     });
   }
 
+  // 3. A quotation that fills a paragraph of its own continues the speaker of the paragraph before.
+  for (const q of marks) {
+    if (directMarks.has(q) || !opensParagraph(text, q.open) || isHeadline(text, q.open, q.close)) continue;
+    const content = trimSpan(text, q.inner, /[\s,.]/u);
+    if (wordCount(text, content) < 4 || cands.some((c) => c.content.start < q.inner.end && q.inner.start < c.content.end)) continue;
+    const paraStart = text.lastIndexOf('\n', q.open - 1);
+    const prevStart = prevParagraphStart(text, paraStart);
+    const prev = cands.filter((c) => c.cueSpan.start >= prevStart && c.cueSpan.end <= paraStart && c.ref.kind !== 'drop');
+    const last = prev.sort((a, b) => a.cueSpan.start - b.cueSpan.start)[prev.length - 1];
+    if (!last) continue;
+    cands.push({ ...last, content, kind: 'direct', stance: 'assert', confidence: 0.55, weak: false });
+    directMarks.add(q);
+  }
+
   return finish(view, lex, cands, marks);
+}
+
+function opensParagraph(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return lineStart > 0 && text.slice(lineStart, offset).trim() === '';
+}
+
+/** Start offset of the non-blank paragraph before the line break at `lineBreak`. */
+function prevParagraphStart(text: string, lineBreak: number): number {
+  let e = lineBreak;
+  while (e > 0 && /\s/u.test(text[e - 1]!)) e--;
+  return text.lastIndexOf('\n', e - 1) + 1;
 }
 
 interface Attribution {
@@ -457,7 +484,8 @@ function isHeadline(text: string, start: number, end: number): boolean {
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
   const line = text.slice(lineStart, lineEnd).trim();
-  return line !== '' && !/[.!?"”’»:]$/u.test(line);
+  // A closing quotation mark does not end a sentence by itself: "X says strike was 'act of war'".
+  return line !== '' && !/[.!?:][\s"”’'»)]*$/u.test(line);
 }
 
 function opensSentence(text: string, offset: number): boolean {

@@ -299,6 +299,21 @@ describe('quotesStage, more patterns', () => {
       ],
     },
     { name: 'miss: vowed to rebuild is no threat', text: 'Jane Roe vowed to rebuild the school.', mentions: [P('Jane Roe', 'roe')], expect: [['roe', 'indirect', 'assert', 'to rebuild the school']] },
+    {
+      name: 'a quotation paragraph continues the previous paragraph’s speaker',
+      text: 'Jane Roe told parliament that spending would be cut.\n\n“We have no choice, the debt is too high.”\n\nLawmakers walked out.\n\n“This budget punishes the poor and the sick.”',
+      mentions: [P('Jane Roe', 'roe')],
+      expect: [
+        ['roe', 'indirect', 'assert', 'spending would be cut'],
+        ['roe', 'direct', 'assert', 'We have no choice, the debt is too high'],
+      ],
+    },
+    {
+      name: 'miss: a headline ending in a quotation yields nothing',
+      text: 'Ruritania says strike on base was ‘act of war’\n\nThe base was hit on Monday.',
+      mentions: [G('Ruritania', 'rur')],
+      expect: [],
+    },
     { name: 'miss: a time phrase alone is no statement', text: 'John Doe said Friday.', mentions: [P('John Doe', 'doe')], expect: [] },
     {
       name: 'miss: a list of names is no appositive',
