@@ -7,5 +7,6 @@ export const corefStage: Stage = {
   version: VERSION,
   requires: ['tokens', 'mentions'],
   provides: ['mentions', 'entities'],
-  run: (input, ctx) => resolve({ text: input.document.text, tokens: input.tokens, mentions: input.mentions }, ctx.knowledge),
+  run: (input, ctx) =>
+    resolve({ text: input.document.text, tokens: input.tokens, mentions: input.mentions }, ctx.knowledge),
 };

@@ -21,7 +21,9 @@ describe('coreference', () => {
   });
 
   it('links "the <role>" to the person who holds it', () => {
-    const e = entities('Parliamentary Speaker Jan Doe opened the session. The parliamentary speaker urged calm.');
+    const e = entities(
+      'Parliamentary Speaker Jan Doe opened the session. The parliamentary speaker urged calm.',
+    );
     expect(e.get('Jan Doe')).toContain('The parliamentary speaker');
   });
 
@@ -31,7 +33,10 @@ describe('coreference', () => {
   });
 
   it('treats a capital as its government outside locative phrases, and as a city inside them', () => {
-    const a = runUntil('coref.rules', 'The United States denied it. Washington said it had no role. Talks were held in Washington.');
+    const a = runUntil(
+      'coref.rules',
+      'The United States denied it. Washington said it had no role. Talks were held in Washington.',
+    );
     const us = a.entities.find((x) => x.name === 'United States');
     expect(us?.aliases).toContain('Washington');
     expect(a.entities.some((x) => x.name === 'Washington' && x.type === 'GPE')).toBe(true);

@@ -12,7 +12,23 @@ export const VERSION = 1;
 const REF = `${STAGE}@${VERSION}`;
 
 // "of" is left out on purpose: "the support of Washington" is the government, not the city.
-const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'into', 'across', 'inside', 'around', 'toward', 'towards', 'via', 'through', 'between']);
+const LOCATIVE = new Set([
+  'in',
+  'near',
+  'at',
+  'from',
+  'to',
+  'outside',
+  'into',
+  'across',
+  'inside',
+  'around',
+  'toward',
+  'towards',
+  'via',
+  'through',
+  'between',
+]);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'a', 'an', 'our']);
 
 interface Cluster {
@@ -33,7 +49,10 @@ export interface ResolveInput {
   readonly mentions: readonly Mention[];
 }
 
-export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: Mention[]; entities: Entity[] } {
+export function resolve(
+  input: ResolveInput,
+  knowledge: Knowledge,
+): { mentions: Mention[]; entities: Entity[] } {
   const { text, tokens } = input;
   const clusters = new Map<string, Cluster>();
   const order: Cluster[] = [];
@@ -47,7 +66,16 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
   const cluster = (key: string, type: EntityType, init: Partial<Cluster> = {}): Cluster => {
     let c = clusters.get(key);
     if (!c) {
-      c = { id: `e${order.length + 1}`, type, key, names: [], mentions: [], roles: [], confidence: 0, ...init };
+      c = {
+        id: `e${order.length + 1}`,
+        type,
+        key,
+        names: [],
+        mentions: [],
+        roles: [],
+        confidence: 0,
+        ...init,
+      };
       clusters.set(key, c);
       order.push(c);
     }
@@ -103,7 +131,11 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
     if (link?.startsWith('country:')) {
       const code = link.slice(8);
       const country = knowledge.countryByCode(code);
-      const c = cluster(`country:${code}`, 'GPE', { names: [country?.name ?? m.text], country: code, knowledgeKey: `country:${code}` });
+      const c = cluster(`country:${code}`, 'GPE', {
+        names: [country?.name ?? m.text],
+        country: code,
+        knowledgeKey: `country:${code}`,
+      });
       out.push(attach(c, m));
       continue;
     }
@@ -111,10 +143,19 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
       const code = link.slice(8);
       // A seat of government after a locative preposition is the city; elsewhere it stands for the state.
       if (LOCATIVE.has(wordBefore(m.span.start)) || isDateline(text, m.span)) {
-        out.push(attach(cluster(`city:${m.text.toLowerCase()}`, 'GPE', { names: [m.text], country: code }), { ...m, link: `city-of:${code}` }));
+        out.push(
+          attach(cluster(`city:${m.text.toLowerCase()}`, 'GPE', { names: [m.text], country: code }), {
+            ...m,
+            link: `city-of:${code}`,
+          }),
+        );
       } else {
         const country = knowledge.countryByCode(code);
-        const c = cluster(`country:${code}`, 'GPE', { names: [country?.name ?? m.text], country: code, knowledgeKey: `country:${code}` });
+        const c = cluster(`country:${code}`, 'GPE', {
+          names: [country?.name ?? m.text],
+          country: code,
+          knowledgeKey: `country:${code}`,
+        });
         out.push(attach(c, { ...m, form: 'alias' }));
       }
       continue;
@@ -125,6 +166,18 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
       if (city) init.country = city.country;
       out.push(attach(cluster(`city:${m.text.toLowerCase()}`, 'GPE', init), m));
       continue;
+    }
+    if (link?.startsWith('office:')) {
+      // "the country's foreign minister, Ana Roe," names the office holder right after the comma.
+      const next = sorted.find((x) => x.span.start > m.span.end && x.type === 'PERSON' && x.form === 'name');
+      const holder =
+        next && /^,\s*$/.test(text.slice(m.span.end, next.span.start))
+          ? clusters.get(`person:${next.text.toLowerCase()}`)
+          : undefined;
+      if (holder) {
+        out.push(attach(holder, { ...m, form: 'description' }));
+        continue;
+      }
     }
     if (link?.startsWith('media:') || link?.startsWith('office:')) {
       const c = cluster(link, m.type, { names: [m.text] });
@@ -211,7 +264,9 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
     const m = p.mentions[0];
     if (!m) continue;
     const before = text.slice(Math.max(0, m.span.start - 60), m.span.start);
-    const ap = /(?:^|[\s(])((?:the|his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)),\s*$/iu.exec(before);
+    const ap = /(?:^|[\s(])((?:the|his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)),\s*$/iu.exec(
+      before,
+    );
     if (ap && titles.has(ap[2]!.toLowerCase()) && DETERMINERS.has(ap[1]!.split(/\s+/)[0]!.toLowerCase())) {
       const start = m.span.start - before.length + ap.index + (ap[0].length - ap[0].trimStart().length);
       const desc = ap[1]!;
@@ -230,7 +285,10 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
   for (const c of order) {
     if (c.mentions.length === 0) continue;
     const aliases = [...new Set(c.mentions.map((m) => m.text))];
-    const name = c.type === 'PERSON' ? longest(c.mentions.filter((m) => m.form === 'name').map((m) => m.text)) ?? c.names[0]! : c.names[0]!;
+    const name =
+      c.type === 'PERSON'
+        ? (longest(c.mentions.filter((m) => m.form === 'name').map((m) => m.text)) ?? c.names[0]!)
+        : c.names[0]!;
     const e: Entity = {
       id: c.id,
       type: c.type,
@@ -249,8 +307,25 @@ export function resolve(input: ResolveInput, knowledge: Knowledge): { mentions: 
   return { mentions, entities };
 }
 
-function descriptionMention(id: string, span: { start: number; end: number }, text: string, c: Cluster, form: Mention['form'], confidence: number): Mention {
-  return { id, span, text: text.slice(span.start, span.end), type: c.type, form, entity: c.id, evidence: span, stage: REF, confidence };
+function descriptionMention(
+  id: string,
+  span: { start: number; end: number },
+  text: string,
+  c: Cluster,
+  form: Mention['form'],
+  confidence: number,
+): Mention {
+  return {
+    id,
+    span,
+    text: text.slice(span.start, span.end),
+    type: c.type,
+    form,
+    entity: c.id,
+    evidence: span,
+    stage: REF,
+    confidence,
+  };
 }
 
 function mergeParenthetical(order: Cluster[], text: string, clusters: Map<string, Cluster>): void {
@@ -275,7 +350,10 @@ function mergeParenthetical(order: Cluster[], text: string, clusters: Map<string
 /** A dateline ("CAIRO —", "LIMA (Reuters) -") opens a line with the city the report was filed from. */
 function isDateline(text: string, span: { start: number; end: number }): boolean {
   const lineStart = span.start === 0 || text[span.start - 1] === '\n';
-  return lineStart && /^(?:,?\s*[\p{Lu}\s.]*)?(?:\s*\([^)]*\))?\s*[—–-]\s/u.test(text.slice(span.end, span.end + 40));
+  return (
+    lineStart &&
+    /^(?:,?\s*[\p{Lu}\s.]*)?(?:\s*\([^)]*\))?\s*[—–-]\s/u.test(text.slice(span.end, span.end + 40))
+  );
 }
 
 function overlapsAny(span: { start: number; end: number }, mentions: readonly Mention[]): boolean {
@@ -283,7 +361,10 @@ function overlapsAny(span: { start: number; end: number }, mentions: readonly Me
 }
 
 function longest(xs: readonly string[]): string | undefined {
-  return xs.reduce<string | undefined>((best, x) => (best === undefined || x.length > best.length ? x : best), undefined);
+  return xs.reduce<string | undefined>(
+    (best, x) => (best === undefined || x.length > best.length ? x : best),
+    undefined,
+  );
 }
 
 function dedupeRoles(roles: readonly Role[]): Role[] {

@@ -8,6 +8,9 @@ export const entitiesStage: Stage = {
   requires: ['tokens', 'sentences'],
   provides: ['mentions'],
   run: (input, ctx) => ({
-    mentions: recognize({ text: input.document.text, tokens: input.tokens, sentences: input.sentences }, ctx.knowledge),
+    mentions: recognize(
+      { text: input.document.text, tokens: input.tokens, sentences: input.sentences },
+      ctx.knowledge,
+    ),
   }),
 };

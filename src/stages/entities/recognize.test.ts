@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { runUntil } from '../../../test/helpers/run-stages.js';
 
 const mentions = (text: string): string[] =>
-  runUntil('entities.rules', text).mentions.map((m) => `${m.text}|${m.type}|${m.form}${m.link ? `|${m.link.split(':')[0]}` : ''}`);
+  runUntil('entities.rules', text).mentions.map(
+    (m) => `${m.text}|${m.type}|${m.form}${m.link ? `|${m.link.split(':')[0]}` : ''}`,
+  );
 
 describe('entity recognizer', () => {
   it.each([
@@ -19,6 +21,15 @@ describe('entity recognizer', () => {
     ["Peru's interior minister resigned.", "Peru's interior minister|PERSON|description|office"],
     ['Chilean state television reported the blast.', 'Chilean state television|ORG|description|media'],
     ['rebel leader Abu Bakr al-Doe was seen.', 'Abu Bakr al-Doe|PERSON|name'],
+    ['Fighters loyal to al Qaeda attacked.', 'al Qaeda|ORG|name|org'],
+    ['A US-backed force advanced.', 'US|GPE|name|country'],
+    ['Shelling hit the Line of Control again.', 'Line of Control|LOC|name'],
+    ['Rockets hit Kunar province overnight.', 'Kunar|GPE|name'],
+    ['Protests spread to the northern state of Carabobo.', 'Carabobo|GPE|name'],
+    ['The Indian Army said it had responded.', 'Indian Army|ORG|name'],
+    ['President Hassan Sheikh Ali spoke.', 'Hassan Sheikh Ali|PERSON|name'],
+    ['The State Committee for National Security said so.', 'State Committee for National Security|ORG|name'],
+    ['Rebels in Congo seized Goma in January.', 'Goma|GPE|name|city'],
   ])('%s → %s', (text, expected) => {
     expect(mentions(text)).toContain(expected);
   });
@@ -30,6 +41,8 @@ describe('entity recognizer', () => {
     ['The Cemetery was closed.', 'Cemetery'],
     ['Security was tight and security forces patrolled.', 'Security'],
     ['The Chilean branch of the group split.', 'Chilean'],
+    ['The ceasefire began at 0600 GMT in Venezuela.', 'GMT'],
+    ['Venezuela heard Ana Machado speak.', 'Machado'],
   ])('miss: %s does not yield %s', (text, miss) => {
     expect(mentions(text).map((m) => m.split('|')[0])).not.toContain(miss);
   });

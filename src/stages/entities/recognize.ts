@@ -19,11 +19,89 @@ interface Found {
   link?: string;
   role?: string;
   confidence: number;
+  /** Character range when the mention is only part of a token ("US" in "US-backed"). */
+  chars?: { start: number; end: number };
 }
 
-const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'into', 'across', 'inside', 'around', 'toward', 'towards', 'of']);
-const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'le', 'la', 'el', 'du', 'dos', 'das']);
+const LOCATIVE = new Set([
+  'in',
+  'near',
+  'at',
+  'from',
+  'to',
+  'outside',
+  'into',
+  'across',
+  'inside',
+  'around',
+  'toward',
+  'towards',
+  'of',
+]);
+const NAME_PARTICLES = new Set([
+  'al',
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'de',
+  'da',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'le',
+  'la',
+  'el',
+  'du',
+  'dos',
+  'das',
+]);
 const MAX_KNOWLEDGE_TOKENS = 8;
+const POLITICAL_HEADS = new Set([
+  'province',
+  'region',
+  'district',
+  'county',
+  'state',
+  'city',
+  'town',
+  'village',
+  'governorate',
+  'oblast',
+  'prefecture',
+  'municipality',
+]);
+const LOWER_LOC_HEADS = new Set([
+  ...POLITICAL_HEADS,
+  'camp',
+  'sector',
+  'valley',
+  'river',
+  'mountains',
+  'desert',
+  'border',
+]);
+const LOWER_ORG_HEADS = new Set([
+  'service',
+  'agency',
+  'company',
+  'group',
+  'network',
+  'movement',
+  'party',
+  'committee',
+  'council',
+  'foundation',
+  'militia',
+  'brigade',
+  'brigades',
+]);
+
+function politicalHead(word: string): boolean {
+  return POLITICAL_HEADS.has(word);
+}
 // Measured on CoNLL-2003 dev: taking unexplained multi-word names as people scores far better
 // (PER/ORG/LOC F1 0.69) than taking them as organizations (0.59); most such names are people.
 const UNKNOWN_MULTIWORD: EntityType = 'PERSON';
@@ -57,6 +135,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
   const speechVerbs = knowledge.lexicon('speech-verbs');
   const functionWords = knowledge.lexicon('function-words');
   const givenNames = knowledge.lexicon('given-names');
+  const notEntities = knowledge.lexicon('not-entities');
   const orgDescriptors = knowledge.lexicon('org-descriptors');
   // "zionist regime=il": loaded or informal names that stand for a country.
   const epithets = new Map<string, string>();
@@ -79,6 +158,30 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     for (let i = f.start; i < f.end; i++) taken[i] = 1;
   };
 
+  // "US-backed", "Indian-administered", "Qaeda-linked": the part before the participle may be a name.
+  const PARTICIPLE =
+    /^(.+?)-(backed|linked|led|allied|affiliated|aligned|based|born|run|controlled|held|administered|occupied|sponsored|funded|supported|made|style|owned)$/u;
+  function knowledgePrefix(i: number): void {
+    const w = tok(i);
+    const m = PARTICIPLE.exec(w);
+    if (!m || !isCapitalized(m[1]!)) return;
+    let found1: Found | undefined;
+    // "al Qaeda-linked": the name may start one token earlier with a lower-case article.
+    const withArticle =
+      i > 0 && /^(?:al|el)$/.test(tok(i - 1)) && !taken[i - 1] ? `${tok(i - 1)} ${m[1]!}` : undefined;
+    const tokStart = tokens[i]!.start;
+    if (withArticle !== undefined) {
+      found1 = matchKnowledge(withArticle, i - 1, i + 1, knowledge, epithets);
+      if (found1) found1.chars = { start: tokens[i - 1]!.start, end: tokStart + m[1]!.length };
+    }
+    if (!found1) {
+      found1 = matchKnowledge(m[1]!, i, i + 1, knowledge, epithets);
+      if (found1) found1.chars = { start: tokStart, end: tokStart + m[1]!.length };
+    }
+    if (found1 && !found1.link?.startsWith('city:')) take(found1);
+  }
+
+  const deferredCities: { match: Found; country: string }[] = [];
   for (const sentence of sentences) {
     const first = sentence.tokenStart;
     const last = sentence.tokenEnd;
@@ -87,7 +190,9 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     for (let i = first; i < last; i++) {
       if (taken[i] || tokens[i]!.kind !== 'word') continue;
       const w = tok(i);
-      if (!isCapitalized(w)) continue;
+      // "al Qaeda", "el Fasher": a lower-case article may open a name written with a space.
+      const articleStart = /^(?:al|el|ad|as|ash|az)$/.test(w) && isCapitalized(tok(i + 1));
+      if (!isCapitalized(w) && !articleStart) continue;
       const sentenceInitialCommon = i === first && common.has(w.toLowerCase());
       let match: Found | undefined;
       for (let j = Math.min(last, i + MAX_KNOWLEDGE_TOKENS); j > i && !match; j--) {
@@ -98,18 +203,50 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
         match = matchKnowledge(s, i, j, knowledge, epithets);
         if (match && j === i + 1 && sentenceInitialCommon) match = undefined;
       }
-      if (!match) continue;
+      if (!match) {
+        knowledgePrefix(i);
+        continue;
+      }
+      // A one-word organization alias inside a longer name ("Ana Roe Wagner") is part of that name.
+      if (match.end === i + 1 && match.link?.startsWith('org:') && i > first && !taken[i - 1]) {
+        const prev = tok(i - 1);
+        if (tokens[i - 1]!.kind === 'word' && isCapitalized(prev) && !common.has(prev.toLowerCase()))
+          continue;
+      }
       // A city or capital that might be a person ("Washington said") needs context to count as a place.
       if (match.form === 'name' && match.type === 'GPE' && match.link?.startsWith('city:')) {
         const prev = tok(i - 1).toLowerCase();
         const city = knowledge.cities(spanText(match.start, match.end))[0];
         const big = city !== undefined && (city.population >= 200_000 || city.isCapital);
-        if (!big && !LOCATIVE.has(prev)) continue;
         if (match.end === i + 1 && (common.has(w.toLowerCase()) || titles.has(w.toLowerCase()))) continue;
+        if (!big && !LOCATIVE.has(prev)) {
+          // Decided once every country of the document is known: a town in a country the text names.
+          // Never the middle or end of a longer name ("Maria Machado", "Anand Rawat").
+          const nextCap = tokens[match.end]?.kind === 'word' && isCapitalized(tok(match.end));
+          const prevCap = i > first && tokens[i - 1]!.kind === 'word' && isCapitalized(tok(i - 1));
+          if (city && !givenNames.has(w.toLowerCase()) && !nextCap && !prevCap)
+            deferredCities.push({ match, country: city.country });
+          i = match.end - 1;
+          continue;
+        }
       }
       take(match);
       i = match.end - 1;
     }
+  }
+
+  const docCountries = new Set(
+    found.flatMap((f) => (f.link?.startsWith('country:') ? [f.link.slice(8)] : [])),
+  );
+  for (const { match, country } of deferredCities) {
+    let free = true;
+    for (let k = match.start; k < match.end; k++) if (taken[k]) free = false;
+    if (free && docCountries.has(country)) take(match);
+  }
+
+  for (const sentence of sentences) {
+    const first = sentence.tokenStart;
+    const last = sentence.tokenEnd;
 
     // In an all-capitals line (wire headlines, slugs) capitals carry no signal: only knowledge counts.
     let words = 0;
@@ -133,7 +270,14 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
         }
         // Particles inside names ("Abu Bakr al-Doe", "Bank of England") when a capitalized word follows.
         const lw = w.toLowerCase();
-        if ((NAME_PARTICLES.has(lw) || lw === 'of') && j + 1 < last && !taken[j + 1] && isCapitalized(tok(j + 1))) {
+        const connector =
+          lw === 'of' || ((lw === 'for' || lw === 'on') && orgHeads.has(tok(j - 1).toLowerCase()));
+        if (
+          (NAME_PARTICLES.has(lw) || connector) &&
+          j + 1 < last &&
+          !taken[j + 1] &&
+          isCapitalized(tok(j + 1))
+        ) {
           j++;
           continue;
         }
@@ -158,7 +302,13 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     for (let i = first; i < last; i++) {
       if (taken[i]) continue;
       const w = tok(i);
-      if (tokens[i]!.kind === 'word' && isAllCapsAcronym(w) && w.length >= 2 && !common.has(w.toLowerCase())) {
+      if (
+        tokens[i]!.kind === 'word' &&
+        isAllCapsAcronym(w) &&
+        w.length >= 2 &&
+        !common.has(w.toLowerCase()) &&
+        !notEntities.has(w.toLowerCase())
+      ) {
         take({ start: i, end: i + 1, type: 'ORG', form: 'name', confidence: 0.5 });
       }
     }
@@ -176,7 +326,14 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
         let end = i + 2;
         if (tok(end - 1).toLowerCase() === 'news' && tok(end).toLowerCase() === 'agency') end++;
         const start = modifierStart(i);
-        take({ start, end, type: 'ORG', form: 'description', link: `media:state ${tok(end - 1).toLowerCase()}`, confidence: 0.6 });
+        take({
+          start,
+          end,
+          type: 'ORG',
+          form: 'description',
+          link: `media:state ${tok(end - 1).toLowerCase()}`,
+          confidence: 0.6,
+        });
         i = end - 1;
         continue;
       }
@@ -192,8 +349,17 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
         if (!offices.has(words.join(' ')) || taken[from] || taken[from + len - 1]) continue;
         if (isCapitalized(tok(from + len)) && tokens[from + len]?.kind === 'word') break; // a name follows: a title
         const start = anchor.start;
-        const mentionStart = possessive > 0 ? start : start - (tok(start - 1).toLowerCase() === 'the' ? 1 : 0);
-        take({ start: mentionStart, end: from + len, type: 'PERSON', form: 'description', link: `office:${spanText(start, from + len).toLowerCase()}`, role: spanText(from, from + len), confidence: 0.55 });
+        const mentionStart =
+          possessive > 0 ? start : start - (tok(start - 1).toLowerCase() === 'the' ? 1 : 0);
+        take({
+          start: mentionStart,
+          end: from + len,
+          type: 'PERSON',
+          form: 'description',
+          link: `office:${spanText(start, from + len).toLowerCase()}`,
+          role: spanText(from, from + len),
+          confidence: 0.55,
+        });
         break;
       }
     }
@@ -210,6 +376,17 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     return i;
   }
 
+  /** An organization named after its country or city ("Iraqi Foreign Ministry") keeps that modifier in its name. */
+  function withModifier(f: Found): Found {
+    const prev = found.find(
+      (x) =>
+        x.end === f.start &&
+        (x.form === 'demonym' || x.link?.startsWith('country:') || x.link?.startsWith('city:')),
+    );
+    if (!prev || tokens[f.start]!.start - tokens[prev.end - 1]!.end > 1) return f;
+    return { ...f, chars: { start: tokens[prev.start]!.start, end: tokens[f.end - 1]!.end } };
+  }
+
   function classifyChunk(a: number, b: number): Found | undefined {
     if (a >= b) return undefined;
     // Strip trailing particles.
@@ -219,27 +396,70 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     for (let k = a; k < b; k++) words.push(tok(k));
     const lower = words.map((w) => w.toLowerCase());
     const head = lower[lower.length - 1]!;
-    // Titles inside the run: the name starts after the last title word ("Lima Prosecutor Jan Roe").
+    // Titles inside the run: the name starts after the last title word ("Lima Prosecutor Jan Roe"),
+    // but a title-like word after a given name belongs to the name ("Hassan Sheikh Ali").
     let lastTitle = -1;
-    for (let k = 0; k < lower.length; k++) if (titles.has(lower[k]!)) lastTitle = k;
-    if (lower.length === 1 && (orgHeads.has(head) || locHeads.has(head))) return undefined;
+    for (let k = 0; k < lower.length; k++) {
+      if (givenNames.has(lower[k]!) && !titles.has(lower[k]!)) break;
+      if (titles.has(lower[k]!)) lastTitle = k;
+    }
+    const hasGiven = lower.some((w) => givenNames.has(w));
+    // In "Line of Control", "Bank of Ghana", "Gulf of Aden" the word before "of" is the head.
+    const ofAt = lower.indexOf('of');
+    const ofHead = ofAt > 0 ? lower[ofAt - 1]! : undefined;
+    const after = tok(b).toLowerCase();
+    const afterIsLower = tokens[b]?.kind === 'word' && /^\p{Ll}/u.test(tok(b));
+    if (lower.length === 1 && orgHeads.has(head)) {
+      // "Indian Army", "Iraqi Parliament": a bare head word is a name only with its country.
+      const f = withModifier({ start: a, end: b, type: 'ORG', form: 'name', confidence: 0.55 });
+      return f.chars ? f : undefined;
+    }
+    if (lower.length === 1 && locHeads.has(head)) return undefined;
+    if (lastTitle < 0 && !hasGiven) {
+      if (ofHead !== undefined && locHeads.has(ofHead))
+        return {
+          start: a,
+          end: b,
+          type: politicalHead(ofHead) ? 'GPE' : 'LOC',
+          form: 'name',
+          confidence: 0.6,
+        };
+      if (ofHead !== undefined || lower.includes('for') || lower.includes('on'))
+        return withModifier({ start: a, end: b, type: 'ORG', form: 'name', confidence: 0.6 });
+      // "Duhok province", "Abu Shouk camp", "Aamin Ambulance service": a lower-case head after the name.
+      if (afterIsLower && LOWER_LOC_HEADS.has(after))
+        return {
+          start: a,
+          end: b,
+          type: politicalHead(after) ? 'GPE' : 'LOC',
+          form: 'name',
+          confidence: 0.6,
+        };
+      if (afterIsLower && LOWER_ORG_HEADS.has(after))
+        return { start: a, end: b, type: 'ORG', form: 'name', confidence: 0.6 };
+      // "the state of Zulia", "the province of Ghor".
+      if (tok(a - 1).toLowerCase() === 'of' && politicalHead(tok(a - 2).toLowerCase()))
+        return { start: a, end: b, type: 'GPE', form: 'name', confidence: 0.6 };
+    }
     if (orgHeads.has(head) && lastTitle < lower.length - 1) {
-      return { start: a, end: b, type: 'ORG', form: 'name', confidence: 0.7 };
+      return withModifier({ start: a, end: b, type: 'ORG', form: 'name', confidence: 0.7 });
     }
     if (lastTitle === lower.length - 1) return undefined; // only a title ("Supreme Leader")
     // "rights group Foro Libre", "the firm Acme Holdings": a descriptor names the kind of organization.
     if (lastTitle < 0 && orgDescriptors.has(tok(a - 1).toLowerCase())) {
       return { start: a, end: b, type: 'ORG', form: 'name', confidence: 0.65 };
     }
-    if (locHeads.has(head)) {
-      const political = ['province', 'region', 'district', 'county', 'state', 'city', 'town', 'village'].includes(head);
-      return { start: a, end: b, type: political ? 'GPE' : 'LOC', form: 'name', confidence: 0.6 };
-    }
+    if (locHeads.has(head))
+      return { start: a, end: b, type: politicalHead(head) ? 'GPE' : 'LOC', form: 'name', confidence: 0.6 };
     let nameStart = a + lastTitle + 1;
     // "Secretary of State Jan Roe", "Minister of Foreign Affairs Ana Roe": the office's domain is part of the title.
     if (lastTitle >= 0 && lower[lastTitle + 1] === 'of') {
       let k = lastTitle + 2;
-      while (k < lower.length - 1 && (roleMods.has(lower[k]!) || orgHeads.has(lower[k]!) || lower[k] === 'and')) k++;
+      while (
+        k < lower.length - 1 &&
+        (roleMods.has(lower[k]!) || orgHeads.has(lower[k]!) || lower[k] === 'and')
+      )
+        k++;
       nameStart = a + k;
     }
     let role: string | undefined;
@@ -254,20 +474,30 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     const nameLen = b - nameStart;
     const nameWords = lower.slice(nameStart - a);
     if (nameWords.every((w) => titles.has(w) || roleMods.has(w))) return undefined;
+    if (nameLen === 1 && notEntities.has(lower[nameStart - a]!)) return undefined;
     if (nameLen === 1 && isAllCapsAcronym(tok(nameStart)) && role === undefined) {
       return { start: nameStart, end: b, type: 'ORG', form: 'name', confidence: 0.5 };
     }
     const nextWord = tok(b).toLowerCase();
-    const spoke = speechVerbs.has(nextWord) || (nextWord === 'has' || nextWord === 'had') && speechVerbs.has(tok(b + 1).toLowerCase());
+    const spoke =
+      speechVerbs.has(nextWord) ||
+      ((nextWord === 'has' || nextWord === 'had') && speechVerbs.has(tok(b + 1).toLowerCase()));
     const firstWord = lower[nameStart - a]!;
     const given = givenNames.has(firstWord) || NAME_PARTICLES.has(firstWord.split('-')[0]!);
     if (role !== undefined || spoke || (nameLen >= 2 && given)) {
-      const f: Found = { start: nameStart, end: b, type: 'PERSON', form: 'name', confidence: role ? 0.85 : given ? 0.7 : 0.6 };
+      const f: Found = {
+        start: nameStart,
+        end: b,
+        type: 'PERSON',
+        form: 'name',
+        confidence: role ? 0.85 : given ? 0.7 : 0.6,
+      };
       if (role !== undefined) f.role = role;
       return f;
     }
     // Several capitalized words with no other sign: most often a person whose given name we do not know.
-    if (nameLen >= 2) return { start: nameStart, end: b, type: UNKNOWN_MULTIWORD, form: 'name', confidence: 0.45 };
+    if (nameLen >= 2)
+      return { start: nameStart, end: b, type: UNKNOWN_MULTIWORD, form: 'name', confidence: 0.45 };
     // A lone capitalized word: kept as a candidate; coreference decides (surname of a named person).
     return { start: nameStart, end: b, type: 'PERSON', form: 'name', confidence: 0.3 };
   }
@@ -276,7 +506,12 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     if (a >= b) return undefined;
     // Extend left over adjacent capitalized words and knowledge mentions ("IRGC Quds Force Commander").
     let s = a;
-    while (s - 1 >= 0 && tokens[s - 1]!.kind === 'word' && isCapitalized(tok(s - 1)) && tokens[s - 1]!.end + 1 >= tokens[s]!.start) {
+    while (
+      s - 1 >= 0 &&
+      tokens[s - 1]!.kind === 'word' &&
+      isCapitalized(tok(s - 1)) &&
+      tokens[s - 1]!.end + 1 >= tokens[s]!.start
+    ) {
       const prevFound = found.find((f) => f.end === s);
       if (prevFound && prevFound.form === 'demonym') break;
       if (prevFound && prevFound.type === 'PERSON') break;
@@ -301,7 +536,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
   return found
     .sort((x, y) => x.start - y.start)
     .map((f, n) => {
-      const span = { start: tokens[f.start]!.start, end: tokens[f.end - 1]!.end };
+      const span = f.chars ?? { start: tokens[f.start]!.start, end: tokens[f.end - 1]!.end };
       const m: Mention = {
         id: `m${n + 1}`,
         span,
@@ -328,11 +563,14 @@ function matchKnowledge(
   const org = knowledge.orgByAlias(s);
   if (org) return { start, end, type: org.type, form: 'name', link: `org:${org.key}`, confidence: 0.9 };
   const country = knowledge.countryByName(s);
-  if (country) return { start, end, type: 'GPE', form: 'name', link: `country:${country.code}`, confidence: 0.95 };
+  if (country)
+    return { start, end, type: 'GPE', form: 'name', link: `country:${country.code}`, confidence: 0.95 };
   const demonym = knowledge.countryByDemonym(s);
-  if (demonym) return { start, end, type: 'GPE', form: 'demonym', link: `country:${demonym.code}`, confidence: 0.8 };
+  if (demonym)
+    return { start, end, type: 'GPE', form: 'demonym', link: `country:${demonym.code}`, confidence: 0.8 };
   const epithetCode = epithets.get(s.toLowerCase());
-  if (epithetCode) return { start, end, type: 'GPE', form: 'alias', link: `country:${epithetCode}`, confidence: 0.7 };
+  if (epithetCode)
+    return { start, end, type: 'GPE', form: 'alias', link: `country:${epithetCode}`, confidence: 0.7 };
   const seat = knowledge.countryByCapital(s);
   if (seat) return { start, end, type: 'GPE', form: 'name', link: `capital:${seat.code}`, confidence: 0.85 };
   const cities = knowledge.cities(s);
