@@ -1,4 +1,5 @@
 /** Builds small, schema-valid Analysis fixtures by hand, locating every span by searching the text. */
+import { emptyLayers } from '../../src/pipeline/pipeline.js';
 import { createDocument, type DocumentMeta } from '../../src/model/document.js';
 import {
   AnalysisSchema,
@@ -75,15 +76,7 @@ export class AnalysisBuilder {
       schema: 'parallax/analysis@1',
       document,
       stages: [BUILDER_STAGE],
-      tokens: [],
-      sentences: [],
-      mentions: [],
-      entities: [],
-      quotes: [],
-      events: [],
-      places: [],
-      markers: [],
-      conflicts: [],
+      ...emptyLayers(),
       diagnostics: [],
     };
   }
@@ -113,7 +106,8 @@ export class AnalysisBuilder {
       this.analysis.mentions.push(mention);
       mentionIds.push(mention.id);
     }
-    if (mentionIds.length === 0) throw new Error(`fixture: neither "${name}" nor its aliases occur in the text`);
+    if (mentionIds.length === 0)
+      throw new Error(`fixture: neither "${name}" nor its aliases occur in the text`);
     const entity: Entity = {
       id,
       type,
@@ -246,7 +240,10 @@ export class AnalysisBuilder {
     const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1;
     const stop = this.text.indexOf('.', span.end);
     const end = stop < 0 ? this.text.length : stop + 1;
-    return { start: start + (this.text.slice(start).length - this.text.slice(start).trimStart().length), end };
+    return {
+      start: start + (this.text.slice(start).length - this.text.slice(start).trimStart().length),
+      end,
+    };
   }
 }
 

@@ -11,24 +11,6 @@ export const STAGE = 'coref.rules';
 export const VERSION = 1;
 const REF = `${STAGE}@${VERSION}`;
 
-// "of" is left out on purpose: "the support of Washington" is the government, not the city.
-const LOCATIVE = new Set([
-  'in',
-  'near',
-  'at',
-  'from',
-  'to',
-  'outside',
-  'into',
-  'across',
-  'inside',
-  'around',
-  'toward',
-  'towards',
-  'via',
-  'through',
-  'between',
-]);
 const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its', 'a', 'an', 'our']);
 
 interface Cluster {
@@ -54,6 +36,8 @@ export function resolve(
   knowledge: Knowledge,
 ): { mentions: Mention[]; entities: Entity[] } {
   const { text, tokens } = input;
+  // "of" is not locative here on purpose: "the support of Washington" is the government, not the city.
+  const locative = knowledge.lexicon('locative-prepositions');
   const clusters = new Map<string, Cluster>();
   const order: Cluster[] = [];
   const tokenIndexAt = new Map<number, number>();
@@ -142,7 +126,7 @@ export function resolve(
     if (link?.startsWith('capital:')) {
       const code = link.slice(8);
       // A seat of government after a locative preposition is the city; elsewhere it stands for the state.
-      if (LOCATIVE.has(wordBefore(m.span.start)) || isDateline(text, m.span)) {
+      if (locative.has(wordBefore(m.span.start)) || isDateline(text, m.span)) {
         out.push(
           attach(cluster(`city:${m.text.toLowerCase()}`, 'GPE', { names: [m.text], country: code }), {
             ...m,

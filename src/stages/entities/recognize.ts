@@ -23,21 +23,6 @@ interface Found {
   chars?: { start: number; end: number };
 }
 
-const LOCATIVE = new Set([
-  'in',
-  'near',
-  'at',
-  'from',
-  'to',
-  'outside',
-  'into',
-  'across',
-  'inside',
-  'around',
-  'toward',
-  'towards',
-  'of',
-]);
 const NAME_PARTICLES = new Set([
   'al',
   'bin',
@@ -133,6 +118,9 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
   const locHeads = knowledge.lexicon('loc-heads');
   const common = knowledge.lexicon('common-capitalized');
   const speechVerbs = knowledge.lexicon('speech-verbs');
+  // Town names are also taken after "of" ("the fall of X"); coreference is stricter about metonymy.
+  const locative = knowledge.lexicon('locative-prepositions');
+  const isLocative = (word: string): boolean => word === 'of' || locative.has(word);
   const functionWords = knowledge.lexicon('function-words');
   const givenNames = knowledge.lexicon('given-names');
   const notEntities = knowledge.lexicon('not-entities');
@@ -219,7 +207,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
         const city = knowledge.cities(spanText(match.start, match.end))[0];
         const big = city !== undefined && (city.population >= 200_000 || city.isCapital);
         if (match.end === i + 1 && (common.has(w.toLowerCase()) || titles.has(w.toLowerCase()))) continue;
-        if (!big && !LOCATIVE.has(prev)) {
+        if (!big && !isLocative(prev)) {
           // Decided once every country of the document is known: a town in a country the text names.
           // Never the middle or end of a longer name ("Maria Machado", "Anand Rawat").
           const nextCap = tokens[match.end]?.kind === 'word' && isCapitalized(tok(match.end));
