@@ -94,6 +94,7 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
       // "rejected claims that ...", "denied reports": a cue word right after a cue is its object noun.
       const last = found[found.length - 1];
       if (last && last.i + last.cue.words.length === i) continue;
+      if (!cueActsAt(view, i, cue, s.tokenStart)) continue;
       found.push({ i, cue });
       i += cue.words.length - 1;
     }
@@ -107,11 +108,15 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
       if (participial) {
         // "X said, blaming Y": the participle shares the speaker of the cue before it.
         if (n > 0) return { ref: { kind: 'drop' }, clauseStart: i - 1, coordinated: true };
+        // '"...," X said, adding that ...': the direct quote's cue was taken already; share its speaker.
+        const direct = [...cands].reverse().find((c) => c.kind === 'direct' && c.cueSpan.end <= view.tokens[i]!.start);
+        if (direct && view.tokenAtOrAfter(direct.cueSpan.end) >= i - 8) return { ref: direct.ref, clauseStart: i - 1, coordinated: false };
         const subj = subjectOf(view, s.tokenStart, i, lex, isCue);
         return subj ? { ref: subj.ref, clauseStart: i - 1, coordinated: false } : undefined;
       }
       return leftSpeaker(view, i, s.tokenStart, lex);
     });
+    const refs: (SpeakerRef | undefined)[] = [];
     found.forEach(({ i, cue }, n) => {
       const end = i + cue.words.length;
       // Where this statement ends: at the clause of a later coordinated cue, else at the sentence end.
@@ -150,7 +155,11 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
         if (c) cands.push(c);
         return;
       }
-      const cand = reported(view, lex, s.tokenStart, s.tokenEnd, i, end, cue, located[n], n > 0 ? cands[cands.length - 1] : undefined, boundary, isCue, found.slice(0, n).length > 0);
+      // The speaker of the cue before in this sentence, even where that cue yielded no statement.
+      let previousRef: SpeakerRef | undefined;
+      for (let m = n - 1; m >= 0 && !previousRef; m--) previousRef = refs[m];
+      const cand = reported(view, lex, s.tokenStart, s.tokenEnd, i, end, cue, located[n], previousRef, boundary, isCue, n > 0);
+      refs[n] = cand?.ref ?? (located[n] && !located[n]!.coordinated && located[n]!.ref.kind !== 'drop' ? located[n]!.ref : undefined);
       if (!cand) return;
       const fragment = fragments.find((f) => f.inner.start < cand.content.end && cand.content.start < f.inner.end);
       if (fragment) {
@@ -266,6 +275,27 @@ function attributeBefore(view: TextView, q: QuoteMarks, lex: QuoteLexicons): Att
   return undefined;
 }
 
+// Words before an -ing cue that make it a noun modifier or a complement, not a report: "softer language
+// calling for", "it goes without saying", "worth noting".
+const ING_BLOCKERS = new Set(['without', 'worth', 'about', 'into']);
+const ING_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re", 'and', 'but', 'also', 'while', 'even', 'then', 'still', 'again', 'repeatedly', 'publicly', 'not', 'now']);
+
+/** Whether a cue word at token i reports speech here: not an infinitive ("want to ask") nor a modifier. */
+function cueActsAt(view: TextView, i: number, cue: Cue, sStart: number): boolean {
+  if (cue.words[0] === 'according' || i === sStart) return true;
+  const before = view.lower[i - 1]!;
+  // "I want to ask you", "the media are to blame": an infinitive names no speech act.
+  if (before === 'to') return false;
+  const first = cue.words[0]!;
+  if (first.endsWith('ing') && before !== ',' && before !== '—' && before !== '-' && before !== '(') {
+    if (ING_BLOCKERS.has(before)) return false;
+    // "protesters calling for reform": a participle right after a noun modifies it.
+    // "with the Red Hand claiming ...": after a name it is an absolute clause with its own subject.
+    if (!ING_AUX.has(before) && !SKIP_LEFT.has(before) && !view.isPunct(i - 1) && !view.mentionEnding[i - 1] && !(view.isCapitalized(i - 1) && i - 1 > sStart)) return false;
+  }
+  return true;
+}
+
 // Nouns that take up a preceding statement in a relative clause: "..., a charge the ministry denied".
 const CLAIM_NOUNS = new Set([
   'charge', 'claim', 'accusation', 'allegation', 'figure', 'report', 'assertion', 'version', 'account', 'number', 'toll',
@@ -318,7 +348,7 @@ function reported(
   end: number,
   cue: Cue,
   left: LeftSpeaker | undefined,
-  previous: Candidate | undefined,
+  previousRef: SpeakerRef | undefined,
   boundary: number,
   isCue: (i: number) => boolean,
   hasEarlierCue: boolean,
@@ -356,7 +386,7 @@ function reported(
 
   let ref: SpeakerRef | undefined = left?.ref;
   if (left?.coordinated) {
-    ref = hasEarlierCue && previous ? previous.ref : subjectOf(view, sStart, left.clauseStart, lex, isCue)?.ref;
+    ref = hasEarlierCue && previousRef ? previousRef : subjectOf(view, sStart, left.clauseStart, lex, isCue)?.ref;
   }
 
   // Sentence-final attribution: "CONTENT, X has said." / "CONTENT, said X."
@@ -397,6 +427,20 @@ function reported(
       else if (AUDIENCE.has(lower[t] ?? '')) t++;
       else t = k;
       if (t > k && t < boundary) k = t;
+    }
+    // "told the crowd to disperse": an instruction, not a statement.
+    if (cue.words[0]!.startsWith('t') && lower[k] !== 'to') {
+      for (let u = end + 1; u < Math.min(boundary, end + 5); u++) {
+        if ((view.isPunct(u) && !view.isAbbrevDot(u)) || lower[u] === 'that' || isCue(u)) break;
+        if (lower[u] === 'to') {
+          k = u;
+          break;
+        }
+      }
+    }
+    if (cue.words[0]!.startsWith('t') && lower[k] === 'to' && k > end) {
+      const c = make(view, lex, cueSpan, { ...cue, stance: 'request' }, trimSpan(text, view.span(k, boundary - 1), TRAILING), ref!, 0.7);
+      return c;
     }
   } else if (lower[k] === 'that') k++;
   else {

@@ -79,6 +79,11 @@ function scanParagraph(text: string, from: number, to: number, out: QuoteMarks[]
     }
     let j = i + 1;
     while (j < to && !(closers.includes(text[j]!) && canClose(text, j))) j++;
+    // Mixed styles in pasted text: “... ," closes with a straight mark when no curly one follows.
+    if (j >= to && c === '“') {
+      j = text.indexOf('"', i + 1);
+      if (j < 0 || j > to) j = to;
+    }
     if (j < to) {
       if (j > i + 1) out.push({ open: i, close: j, inner: { start: i + 1, end: j }, closed: true });
       i = j + 1;

@@ -314,6 +314,25 @@ describe('quotesStage, more patterns', () => {
       mentions: [G('Ruritania', 'rur')],
       expect: [],
     },
+    {
+      name: 'told X to: an instruction is a request',
+      text: 'Police told the crowd to disperse.',
+      mentions: [],
+      expect: [['?Police', 'indirect', 'request', 'to disperse']],
+    },
+    {
+      name: 'a participle after a direct quote shares its speaker; a cue without content still passes on its speaker',
+      text: '“We are ready,” Jane Roe said, adding that talks would resume.\n\nJohn Doe said in a statement, adding that the vote was “rigged.”',
+      mentions: [P('Jane Roe', 'roe'), P('John Doe', 'doe')],
+      expect: [
+        ['roe', 'direct', 'assert', 'We are ready'],
+        ['roe', 'indirect', 'assert', 'talks would resume'],
+        ['doe', 'mixed', 'assert', 'the vote was “rigged'],
+      ],
+    },
+    { name: 'miss: an infinitive cue', text: 'Jane Roe wants to tell voters the plan works.', mentions: [P('Jane Roe', 'roe')], expect: [] },
+    { name: 'miss: a participle modifying a noun', text: 'Protesters calling for reform marched through the capital.', mentions: [], expect: [] },
+    { name: 'miss: it goes without saying', text: 'It goes without saying that the plan is costly.', mentions: [], expect: [] },
     { name: 'miss: a time phrase alone is no statement', text: 'John Doe said Friday.', mentions: [P('John Doe', 'doe')], expect: [] },
     {
       name: 'miss: a list of names is no appositive',
