@@ -67,9 +67,10 @@ export function toGoldAnswer(analysis: Analysis, textFile?: string): GoldAnswer 
       return out;
     }),
     places,
-    // Events that did not happen (planned, prevented, negated) are not reported as events.
+    // Events that did not happen (planned, prevented, negated) or that are only alleged inside an
+    // accusation ("accused the army of killing ...") are not reported as events.
     events: analysis.events
-      .filter((ev) => !ev.attributes.some((a) => a === 'negated' || a === 'prevented' || a === 'planned'))
+      .filter((ev) => !ev.attributes.some((a) => a === 'negated' || a === 'prevented' || a === 'planned' || a === 'alleged'))
       .map((ev) => {
         const out: GoldAnswer['events'][number] = {
           key: ev.id,

@@ -56,6 +56,16 @@ function compatible(c: EventCluster, m: EventMention, info: PlaceInfo): boolean 
   return datesCompatible(c.date, m.date) && placesCompatible(c.place, m.place, info) && statusKey(c.mentions[0]!) === statusKey(m);
 }
 
+/** Actors agree when either side has none, or some actor of one is, or shares a country with, one of the other. */
+function actorsCompatible(c: EventCluster, m: EventMention, info: PlaceInfo): boolean {
+  if (c.actors.length === 0 || m.actors.length === 0) return true;
+  return sharesCountry(c.actors, m.actors, info);
+}
+
+function sharesCountry(a: readonly string[], b: readonly string[], info: PlaceInfo): boolean {
+  return a.some((x) => b.some((y) => x === y || (info.countryOf(x) !== undefined && info.countryOf(x) === info.countryOf(y))));
+}
+
 /** Two acts of one sentence are one event unless each names its own, different actors. */
 function sharesActors(c: EventCluster, m: EventMention): boolean {
   if (c.actors.length === 0 || m.actors.length === 0) return c.mentions[0]!.type !== 'ACCUSE' || m.actors.length === 0;
@@ -101,7 +111,9 @@ export function mergeMentions(mentions: readonly EventMention[], info: PlaceInfo
     if (entry.casualty) {
       // Victims told in the sentence of an attack are its victims, whatever date the clause carries.
       target = sameSentence.find((c) => c.mentions[0]!.type === 'ASSAULT' && placesCompatible(c.place, m.place, info) && (statusKey(c.mentions[0]!) === statusKey(m) || !m.attributes.has('historical')));
-      if (!target && main && compatible(main, m, info)) target = main;
+      // "troops had killed 7 rebels": a killing with an actor of its own is the main attack only when the actors agree.
+      const ownActors = !m.passive && m.actors.length > 0;
+      if (!target && main && compatible(main, m, info) && (!ownActors || (main.actors.length > 0 && sharesCountry(main.actors, m.actors, info)))) target = main;
     } else if (m.definite) {
       // A reference inherits nothing of its own clause's status: "denied any role in the attack" still
       // means the attack. It prefers an event of its own sentence, then the latest event that happened.
@@ -117,7 +129,11 @@ export function mergeMentions(mentions: readonly EventMention[], info: PlaceInfo
       if (!target && entry.anaphor) continue;
     }
     target ??= sameSentence.find((c) => c.mentions[0]!.type === m.type && compatible(c, m, info) && sharesActors(c, m));
-    if (!target && main && m.type === 'ASSAULT' && JOINABLE_MODES.has(entry.mode) && JOINABLE_MODES.has(main.mentions[0]!.hit.entry.mode) && compatible(main, m, info)) target = main;
+    if (!target && main && !entry.casualty && m.type === 'ASSAULT' && JOINABLE_MODES.has(entry.mode) && compatible(main, m, info) && actorsCompatible(main, m, info)) {
+      // A plain "attack"/"struck" retells a strike of any kind when their actors agree ("it had struck ...").
+      const mainMode = main.mentions[0]!.hit.entry.mode;
+      if (JOINABLE_MODES.has(mainMode) || (entry.mode === 'attack' && main.actors.length > 0 && sharesCountry(main.actors, m.actors, info))) target = main;
+    }
     if (target) {
       absorb(target, m, info);
       continue;

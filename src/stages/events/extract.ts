@@ -6,7 +6,7 @@ import { findDates } from '../dates/find.js';
 import { attributions } from './attribution.js';
 import { mergeMentions, type EventCluster } from './coref.js';
 import { parseCountWords, parseTriggerLexicon } from './lexicon.js';
-import { eventMentions, subjectOf, type EventMention, type SentenceContext } from './mentions.js';
+import { eventMentions, subjectOf, type Attribute, type EventMention, type SentenceContext } from './mentions.js';
 import { findTriggers } from './triggers.js';
 import { buildView, charSpan, mentionsByToken } from './view.js';
 
@@ -47,6 +47,7 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     speechVerbs: knowledge.lexicon('speech-verbs'),
     countWords: parseCountWords(knowledge.lexicon('event-counts')),
     entityByAlias,
+    blocked: new Uint8Array(view.tokens.length),
   };
   const pub = input.published ? parseIso(input.published) : undefined;
   const all: EventMention[] = [];
@@ -57,6 +58,10 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     // Footnotes ("* A terrorist group, outlawed in ...") are the outlet's legal notes, not reports.
     if (/^\*/.test(input.text.slice(s.start, s.end))) return;
     const hits = findTriggers(view, s.tokenStart, s.tokenEnd, lexicon, (i) => at[i] !== undefined);
+    const isTrigger = (i: number): boolean => hits.some((h) => h.start <= i && i < h.end);
+    const attrs = attributions(ctx, s.tokenStart, s.tokenEnd, isTrigger);
+    // "..., rights group X said": the attribution is no argument of what it reports.
+    for (const a of attrs) if (a.held) for (let i = a.held[0]; i < a.held[1]; i++) ctx.blocked[i] = 1;
     const dates = findDates(input.text, s.start, s.end, input.published);
     const ems = eventMentions(ctx, k, hits, dates);
     for (const em of ems) {
@@ -65,10 +70,11 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
         if (end && (pub.getTime() - end.getTime()) / 86_400_000 > HISTORICAL_DAYS) em.attributes.add('historical');
       }
     }
-    const attrs = attributions(ctx, s.tokenStart, s.tokenEnd);
     for (const em of ems) {
-      const said = attrs.find((a) => !(em.hit.start <= a.cue && a.cue < em.hit.end));
-      if (said && said.speaker !== undefined) {
+      // The speaker whose reported stretch holds the trigger; the nearest cue before it wins.
+      const covering = attrs.filter((a) => a.content[0] <= em.hit.start && em.hit.start < a.content[1] && !(em.hit.start <= a.cue && a.cue < em.hit.end));
+      const said = covering.sort((x, y) => Math.abs(x.cue - em.hit.start) - Math.abs(y.cue - em.hit.start))[0];
+      if (said) {
         speakers.set(em, said.speaker);
         if (em.hit.entry.blame) em.actors = [said.speaker];
       }
@@ -86,7 +92,7 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     countryOf: (id: string) => entityCountry.get(id),
     isCountry: (id: string) => countryEntities.has(id),
   };
-  const clusters = mergeMentions(all, info);
+  const clusters = mergeMentions(withoutHeadlineRepeats(all, view.headline), info).filter(hasRequiredActor);
   const main = clusters.find((c) => c.mentions[0]!.type === 'ASSAULT' && !c.mentions[0]!.attributes.has('historical'));
   for (const p of perpetrators) {
     const local = clusters.filter((c) => c.mentions[0]!.type === 'ASSAULT' && c.mentions.some((m) => m.sentence === p.sentence));
@@ -101,6 +107,26 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     if (c.place && !countryEntities.has(c.place.entity) && !main?.place) lastPlace = c.place;
   }
   return ordered.map((c, n) => toEvent(c, n, view.text, view, speakers));
+}
+
+const NOT_HAPPENED: readonly Attribute[] = ['negated', 'planned', 'prevented', 'alleged'];
+const HAPPENED = (m: EventMention): boolean => !NOT_HAPPENED.some((a) => m.attributes.has(a));
+
+/**
+ * A headline retells the lead in fewer words and with worse arguments: its mentions are dropped when
+ * the body reports an event of the same type, and kept (as the only report) otherwise.
+ */
+function withoutHeadlineRepeats(all: readonly EventMention[], headline: number): EventMention[] {
+  if (headline < 0) return [...all];
+  const bodyTypes = new Set(all.filter((m) => m.sentence !== headline && HAPPENED(m)).map((m) => m.type));
+  return all.filter((m) => m.sentence !== headline || !bodyTypes.has(m.type));
+}
+
+/** Speech acts and meetings are acts of someone: with no actor found they are left out ("rejects" in a headline). */
+const NEEDS_ACTOR = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'THREATEN', 'CONCEDE', 'CONSULT', 'COOPERATE']);
+
+function hasRequiredActor(c: EventCluster): boolean {
+  return !NEEDS_ACTOR.has(c.mentions[0]!.type) || c.actors.length > 0;
 }
 
 function toEvent(c: EventCluster, n: number, text: string, view: ReturnType<typeof buildView>, speakers: ReadonlyMap<EventMention, string>): Event {

@@ -54,6 +54,10 @@ export interface SentenceContext {
   readonly speechVerbs: ReadonlySet<string>;
   readonly countWords: ReadonlyMap<string, CountField>;
   readonly entityByAlias: ReadonlyMap<string, string>;
+  /** 1 for tokens of an attribution ("..., rights group X said"): the speaker reports, it is no argument. */
+  readonly blocked: Uint8Array;
+  /** The trigger hits of the sentence being read, when known. */
+  hits?: readonly TriggerHit[];
 }
 
 const QUOTE_MARKS = new Set(['“', '"', '«']);
@@ -69,12 +73,24 @@ const PREVENTION = /\b(unable|failed|foiled|thwarted|prevented|averted|intercept
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const CARRY = [['carried', 'out'], ['carry', 'out'], ['launched'], ['conducted'], ['staged'], ['mounted'], ['claimed'], ['behind'], ['responsibility', 'for'], ['perpetrated'], ['orchestrated'], ['masterminded']];
 const AFFIX = /^(.+)-(backed|led|sponsored|supported|funded|allied|aligned|made)$/i;
+/** Prepositions: a mention inside a prepositional phrase ("the border with X", "the head of X") is no subject. */
+const PREPOSITIONS = new Set([...LOCATIVE, 'of', 'with', 'for', 'from', 'to', 'along', 'against', 'on', 'by', 'over', 'about', 'between', 'under', 'after', 'before', 'during', 'since', 'toward', 'towards', 'among', 'amid', 'via', 'behind', 'beyond', 'than', 'like']);
+/** Words that end the object noun phrase of a verb ("urged X to ...", "accused X of ..."). */
+const NP_END = new Set([...PREPOSITIONS, 'that', 'which', 'who', 'whom', 'whose', 'while', 'because', 'but', 'when', 'where', 'if', 'after', 'before', '.', ';', ':', '!', '?', '(', ')', '—', '–']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', "'s", '’s', '*', '**']);
+/** Words that end a walk back through a phrase: what stands before them is another clause. */
+const CLAUSE_WORDS = new Set(['as', 'while', 'when', 'because', 'if', 'that', 'which', 'who', 'whose', 'whom', 'where', 'but', 'whereas', 'although', 'though']);
+/** People nouns whose "in/from X" names the country they act for ("officials in the capital X", "police in X"). */
+const OFFICIALS = new Set(['officials', 'official', 'figures', 'leaders', 'leadership', 'authorities', 'police', 'government', 'ministry', 'army', 'military', 'troops', 'forces', 'diplomats', 'sources', 'prosecutors', 'investigators', 'regime']);
+/** An assault noun told as the manner of an arrest ("detained 200 people in raids") is not a second event. */
+const MANNER_PREPS = new Set(['in', 'during']);
 
 export function eventMentions(ctx: SentenceContext, sentence: number, hits: readonly TriggerHit[], dates: readonly DateMention[]): EventMention[] {
   const { view } = ctx;
   const out: EventMention[] = [];
   const s = view.sentences[sentence]!;
   const triggerAt = (i: number): TriggerEntry | undefined => hits.find((h) => h.start <= i && i < h.end)?.entry;
+  ctx.hits = hits;
 
   for (const hit of hits) {
     const e = hit.entry;
@@ -118,9 +134,16 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
       }
       const after = view.lower[hit.end];
       if (after === 'by') mentionsIn(ctx, hit.end + 1, Math.min(ce, hit.end + 6), true).forEach((m) => push(em.actors, m.entity));
+      // "a ceasefire between X and Y", "talks between X and Y": both sides act.
+      if (after === 'between') objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.actors, m.entity));
+      // "the arrest of X", "the killing of X": the victim follows "of".
+      if (after === 'of' && (e.type === 'COERCE' || e.type === 'ASSAULT')) objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.targets, m.entity));
       if (after === 'on' || after === 'against' || after === 'targeting') {
         mentionsIn(ctx, hit.end + 1, Math.min(ce, hit.end + 6), true).forEach((m) => push(em.targets, m.entity));
       }
+      // "X was behind the bombings": whoever is blamed for the attack is its (alleged) perpetrator.
+      const blame = hits.find((h) => h.entry.blame && h.end >= np!.start - 1 && h.end <= hit.start && view.clauseStart[h.start] === cs);
+      if (blame) subjectOf(ctx, blame.start).forEach((m) => push(em.actors, m.entity));
       // "X carried out the bombing", "X claimed the attack": the verb's subject is the actor.
       for (let k = np!.start - 1; k >= Math.max(cs, np!.start - 4); k--) {
         const found = CARRY.find((p) => p.every((w, n) => view.lower[k - p.length + 1 + n] === w) && k - p.length + 1 >= cs);
@@ -139,9 +162,26 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
       const before = out[out.length - 1];
       if ((prev === 'and' || prev === 'or') && before?.passive && view.clauseStart[before.hit.start] === cs) em.passive = true;
       let subject = em.passive && before?.passive && (prev === 'and' || prev === 'or') ? subjectOf(ctx, before.hit.start) : subjectOf(ctx, hit.start);
-      // ", killing 57 people": the subject of a casualty participle is the event before it, not a person.
+      // ", killing 57 people": the subject of a casualty participle is the event before it, not a person;
+      // "the dead", "the wounded" name victims, not an act with a subject.
       if (e.casualty && !em.passive && !subject.some((m) => m.start >= cs)) subject = [];
-      const object = mentionsIn(ctx, hit.end, quoteExtended(view, ce, s.tokenEnd), false);
+      if (e.casualty && DETERMINERS.has(prev)) subject = [];
+      // "which officials now say killed 12": the name before a reporting verb that runs straight into the
+      // trigger is its speaker, not the actor.
+      if (k >= cs && ctx.speechVerbs.has(prev) && !isTriggerAt(hits, k)) subject = [];
+      // The object is the noun phrase right after the verb ("urged X and Y to ..."); a clause that runs
+      // into a quotation with no named object takes the names quoted ("accusing them of “... by X”").
+      let object = objectPhrase(ctx, hit.end, ce);
+      const extended = quoteExtended(view, ce, s.tokenEnd);
+      if (object.length === 0 && extended > ce) object = mentionsIn(ctx, ce, extended, false);
+      // "the arrest of X", "the detention of X": a trigger used as a noun takes its victim from "of".
+      if (object.length === 0 && view.lower[hit.end] === 'of' && DETERMINERS.has(view.lower[hit.start - 1] ?? '')) object = objectPhrase(ctx, hit.end + 1, ce);
+      // "imposed sanctions on Monday on 9 Freedonian officials", "retaliate against X": the target follows on/against.
+      if (object.length === 0 && (e.type === 'SANCTION' || e.type === 'ASSAULT' || e.type === 'THREATEN')) {
+        for (let k = hit.end; k < Math.min(ce, hit.end + 8) && object.length === 0; k++) {
+          if (view.lower[k] === 'on' || view.lower[k] === 'against' || view.lower[k] === 'targeting') object = objectPhrase(ctx, k + 1, ce);
+        }
+      }
       if (em.passive && !e.active) {
         subject.forEach((m) => push(em.targets, m.entity));
         const by = findWord(view, 'by', hit.end, ce);
@@ -170,8 +210,9 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
       const places = placesIn(ctx, cs, ce);
       // A trigger that ends in its own preposition ("swept through") takes the place right after it.
       const afterTrigger = places.find((p) => p.at >= hit.end - 1 && (p.at >= hit.end || LOCATIVE.has(view.lower[hit.end - 1]!)));
-      const beforeTrigger = [...places].reverse().find((p) => p.at < hit.start);
-      const chosen = afterTrigger ?? beforeTrigger;
+      // A reference ("blamed X for the attack", told in another city) has a place only in its own phrase.
+      const beforeTrigger = em.definite && e.noun ? undefined : [...places].reverse().find((p) => p.at < hit.start);
+      const chosen = em.definite && e.noun ? places.find((p) => p.at === hit.end) : afterTrigger ?? beforeTrigger;
       if (chosen?.mention) em.place = chosen.mention;
       else if (chosen) em.placeAnaphor = true;
     }
@@ -191,9 +232,20 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
     out.push(em);
   }
 
+  // "detained 200 people in raids": an assault noun in a phrase of an arrest in its clause is its manner.
+  for (let n = out.length - 1; n >= 0; n--) {
+    const em = out[n]!;
+    if (!em.hit.entry.noun || em.type !== 'ASSAULT' || !MANNER_PREPS.has(view.lower[em.hit.start - 1] ?? '')) continue;
+    if (out.some((o) => o.type === 'COERCE' && o.hit.start < em.hit.start && view.clauseStart[o.hit.start] === view.clauseStart[em.hit.start])) out.splice(n, 1);
+  }
+
   // Allegations and denials: events told inside the complement of accuse/deny are not asserted.
   for (const em of out) {
-    const governor = out.find((o) => o !== em && o.hit.end <= em.hit.start && (o.type === 'ACCUSE' || o.type === 'REJECT') && !o.hit.entry.blame && inScope(view, o.hit.start, em.hit.start));
+    const governor = out.find(
+      (o) =>
+        o !== em && o.hit.end <= em.hit.start && (o.type === 'ACCUSE' || o.type === 'REJECT') && !o.hit.entry.blame &&
+        inScope(view, o.hit.start, em.hit.start) && !coordinatedBetween(ctx, out, o, em),
+    );
     if (governor) em.attributes.add(governor.type === 'REJECT' ? 'negated' : 'alleged');
   }
 
@@ -206,6 +258,25 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
     if (target && target.counts[c.field] === undefined) target.counts[c.field] = c.count;
   }
   return out;
+}
+
+/**
+ * "denied the allegation and said ...", "condemned the sanctions and threatened ...": a verb joined by
+ * "and"/"but" to the accusation or denial (a reporting verb, or the trigger itself) is a new act of the
+ * same subject, not part of what is alleged or denied.
+ */
+function coordinatedBetween(ctx: SentenceContext, out: readonly EventMention[], governor: EventMention, em: EventMention): boolean {
+  const { view } = ctx;
+  for (let k = governor.hit.end; k < em.hit.start; k++) {
+    const w = view.lower[k]!;
+    if (w !== 'and' && w !== 'but') continue;
+    let j = k + 1;
+    while (j < em.hit.end && (/^\p{Ll}+ly$/u.test(view.lower[j]!) || view.lower[j] === 'also' || view.lower[j] === 'then')) j++;
+    if (ctx.speechVerbs.has(view.lower[j]!)) return true;
+    if (j === em.hit.start && !em.hit.entry.noun) return true;
+    if (out.some((o) => o.hit.start === j && !o.hit.entry.noun && o !== em)) return true;
+  }
+  return false;
 }
 
 /** A clause that runs into a quotation ("accusing them of having been “supplied by X”") goes on inside it. */
@@ -281,43 +352,202 @@ export function mentionsIn(ctx: SentenceContext, a: number, b: number, keepPlace
     const m = ctx.at[k];
     if (!m) continue;
     k = m.end - 1;
-    if (m.start < a) continue;
-    if (!keepPlaces && isAfterLocative(ctx.view, m.start, a)) continue;
+    if (m.start < a || ctx.view.dateline[m.start] || ctx.blocked[m.start]) continue;
+    if (!keepPlaces && isAfterLocative(ctx, m.start, a)) continue;
     out.push(m);
   }
   return out;
 }
 
-function isAfterLocative(view: TextView, at: number, floor: number): boolean {
-  for (let k = at - 1; k >= Math.max(floor, at - 4); k--) {
+function isAfterLocative(ctx: SentenceContext, at: number, floor: number): boolean {
+  const { view } = ctx;
+  let steps = 0;
+  for (let k = at - 1; k >= floor && steps < 6; k--, steps++) {
     const w = view.lower[k]!;
     if (LOCATIVE.has(w)) return true;
+    // "in the northern Freedonian town of X": a demonym may stand among the place words.
+    const m = ctx.at[k];
+    if (m && m.mention.form === 'demonym') {
+      k = m.start;
+      continue;
+    }
     if (!PLACE_SKIP.has(w)) return false;
   }
   return false;
 }
 
-/** The subject side of the token at i: mentions before it in its clause, or the clause it continues. */
+/** Whether a mention stands inside a prepositional phrase ("along the border with X and Y", "Police in X"). */
+function inPrepositionalPhrase(ctx: SentenceContext, m: MentionAt, floor: number, depth = 0): boolean {
+  const { view } = ctx;
+  let k = m.start - 1;
+  for (let steps = 0; k >= floor && steps < 5; k--, steps++) {
+    const w = view.lower[k]!;
+    // ", with X claiming responsibility": "with" opening its clause introduces the participle's subject.
+    if (PREPOSITIONS.has(w)) return !(w === 'with' && k === view.clauseStart[k]);
+    if (CLAUSE_WORDS.has(w)) return false;
+    if (w === 'and' || w === 'or') {
+      // A conjunct shares the phrase of the mention before it.
+      let j = k - 1;
+      if (view.lower[j] === ',') j--;
+      const prev = j >= floor ? ctx.at[j] : undefined;
+      return prev !== undefined && depth < 4 && inPrepositionalPhrase(ctx, prev, floor, depth + 1);
+    }
+    const other = ctx.at[k];
+    if (other) {
+      k = other.start;
+      continue;
+    }
+    if (view.tokens[k]!.kind === 'punct' && !DETERMINERS.has(w) && w !== '-') return false;
+  }
+  return false;
+}
+
+function isTriggerAt(hits: readonly TriggerHit[], k: number): boolean {
+  return hits.some((h) => h.start <= k && k < h.end);
+}
+
+function hitsOf(ctx: SentenceContext): readonly TriggerHit[] {
+  return ctx.hits ?? [];
+}
+
+function isPossessive(view: TextView, m: MentionAt): boolean {
+  const w = view.lower[m.end] ?? '';
+  return w === "'s" || w === '’s' || w === "'" || w === '’';
+}
+
+/**
+ * The subject of a clause among the mentions before its verb: the last one outside prepositional phrases
+ * (not a possessive modifier when another one is left, "Iran's interior minister" keeps Iran), with the
+ * mentions joined to it by "and"/"or" ("Japan and India signed"); appositions and titles around it are no
+ * second actor ("X, a former minister, said"). A clause whose only names stand in "officials in X"
+ * acts for X's country ("Senior figures in X had blamed ...").
+ */
+export function subjectHead(ctx: SentenceContext, ms: readonly MentionAt[], floor: number): MentionAt[] {
+  const { view } = ctx;
+  const unbound = ms.filter((m) => !inPrepositionalPhrase(ctx, m, floor));
+  // "X – Y's regional branch, was responsible", "X, Y's envoy, said": names inside an apposition to a free name are no subject.
+  const appositive = new Set<MentionAt>();
+  for (let n = 0; n + 1 < unbound.length; n++) {
+    const prev = unbound[n]!;
+    const next = unbound[n + 1]!;
+    const mark = view.lower[prev.end];
+    if (!(mark === ',' || mark === '–' || mark === '—') || next.start - prev.end > 2 || next.entity === prev.entity || !isPossessive(view, next)) continue;
+    // "X – Y's regional branch, was ...": everything up to the closing mark describes X.
+    for (let k = next.start; k < ms[ms.length - 1]!.end; k++) {
+      const w = view.lower[k]!;
+      if (k > next.start && (w === ',' || w === '–' || w === '—')) break;
+      const m = ctx.at[k];
+      if (m) appositive.add(m);
+    }
+  }
+  const free = unbound.filter((m) => !appositive.has(m));
+  if (free.length === 0) return officialsOf(ctx, ms, floor);
+  const heads = free.filter((m) => !isPossessive(view, m));
+  const head = heads[heads.length - 1] ?? free[free.length - 1]!;
+  const out = [head];
+  let cur = head;
+  for (let n = free.indexOf(head) - 1; n >= 0; n--) {
+    const prev = free[n]!;
+    const between = view.lower.slice(prev.end, cur.start);
+    if (prev.entity === cur.entity && between.every((w) => w === '(' || w === ')' || w === ',')) {
+      cur = prev;
+      continue;
+    }
+    if (between.length > 7 || !(between.includes('and') || between.includes('or'))) {
+      // A title-less modifier of the head ("the US ambassador X") is no second actor; stop at anything else.
+      if (between.length === 0 || between.every((w) => /^\p{Lu}/u.test(w) === false && !PREPOSITIONS.has(w) && w !== ',')) {
+        cur = prev;
+        continue;
+      }
+      break;
+    }
+    // A conjunct is joined by "and"/"or" with nothing but names, titles and determiners around ("X and rebel leader Y").
+    const joinable = (k: number): boolean => {
+      const w = view.lower[k]!;
+      return w === 'and' || w === 'or' || w === ',' || DETERMINERS.has(w) || ctx.at[k] !== undefined || /^\p{Lu}/u.test(view.text.slice(view.tokens[k]!.start, view.tokens[k]!.end));
+    };
+    // A few plain words may stand in the names' phrases ("the Colombian government and ..."), no verb or preposition.
+    let plain = 0;
+    let ok = true;
+    for (let k = prev.end; k < cur.start; k++) {
+      if (joinable(k)) continue;
+      const w = view.lower[k]!;
+      plain++;
+      if (PREPOSITIONS.has(w) || ctx.speechVerbs.has(w) || /(ing|ed)$/.test(w) || view.tokens[k]!.kind !== 'word' || isTriggerAt(hitsOf(ctx), k)) ok = false;
+    }
+    if (!ok || plain > 3) break;
+    out.unshift(prev);
+    cur = prev;
+  }
+  return out;
+}
+
+function officialsOf(ctx: SentenceContext, ms: readonly MentionAt[], floor: number): MentionAt[] {
+  const { view } = ctx;
+  for (const m of ms) {
+    const prep = view.lower[m.start - 1];
+    if ((prep !== 'in' && prep !== 'from') || m.start - 2 < floor) continue;
+    if (!OFFICIALS.has(view.lower[m.start - 2]!)) continue;
+    if (m.mention.type !== 'GPE') continue;
+    if (ctx.countryEntities.has(m.entity)) return [m];
+    const code = ctx.entityCountry.get(m.entity);
+    for (const [entity, c] of ctx.entityCountry) if (c !== undefined && c === code && ctx.countryEntities.has(entity)) return [{ ...m, entity }];
+    return [m];
+  }
+  return [];
+}
+
+/**
+ * The object noun phrase that starts at token a: its mentions up to the first preposition, clause word or
+ * punctuation ("urged X's Y authorities to ..." → X, Y), with conjuncts.
+ */
+function objectPhrase(ctx: SentenceContext, a: number, ce: number): MentionAt[] {
+  const { view } = ctx;
+  const out: MentionAt[] = [];
+  for (let k = a; k < ce && k < a + 14; k++) {
+    const m = ctx.at[k];
+    if (m) {
+      if (!view.dateline[m.start] && !ctx.blocked[m.start] && m.start >= a) out.push(m);
+      k = m.end - 1;
+      continue;
+    }
+    const w = view.lower[k]!;
+    if (w === ',' && (view.lower[k + 1] === 'and' || view.lower[k + 1] === 'or' || (ctx.at[k + 1] && out.length > 0))) continue;
+    if (NP_END.has(w) || w === ',' || w === '"' || w === '“' || w === '”') break;
+  }
+  return out;
+}
+
+/** The subject of the token at i: the head of the mentions before it in its clause, or of the clause it continues. */
 export function subjectOf(ctx: SentenceContext, i: number): MentionAt[] {
   const { view } = ctx;
   const cs = view.clauseStart[i]!;
-  const own = mentionsIn(ctx, cs, i, false).filter((m) => view.inQuote[m.start] === view.inQuote[i]);
-  if (own.length > 0) return own;
+  const own = mentionsIn(ctx, cs, i, true).filter((m) => view.inQuote[m.start] === view.inQuote[i]);
+  const ownHead = subjectHead(ctx, own.filter((m) => !isAfterLocative(ctx, m.start, cs)), cs);
+  if (ownHead.length > 0) return ownHead;
+  const ownOfficials = officialsOf(ctx, own, cs);
+  if (ownOfficials.length > 0) return ownOfficials;
   const sentence = view.sentences[view.sentenceOf[i]!]!;
   const opener = view.lower[cs]!;
   // "..., and told media": a coordinated verb shares the sentence's first subject.
   if (opener === 'and' || opener === 'but' || opener === 'or' || opener === 'then') {
     for (let k = sentence.tokenStart; k < cs; k = view.clauseEnd[k]!) {
-      const found = mentionsIn(ctx, k, view.clauseEnd[k]!, false).filter((m) => view.inQuote[m.start] === 0);
+      if (view.relative[k]) continue;
+      const found = mentionsIn(ctx, k, view.clauseEnd[k]!, false).filter((m) => view.inQuote[m.start] === 0 && !inPrepositionalPhrase(ctx, m, k));
       // Only the first mention: the rest of that clause is its object ("Egypt has detained ... in Cairo").
       if (found.length > 0) return found.slice(0, 1);
     }
     return [];
   }
-  // ", speaking to X": a participle clause continues the nearest clause before it.
+  // ", speaking to X": a participle clause continues the nearest clause before it; a relative clause
+  // (", who met X in Y,") is skipped: the verb after it belongs to the subject before it.
+  const skipRelative = view.relative[cs] === 0;
   for (let k = cs - 1; k >= sentence.tokenStart; k = view.clauseStart[k]! - 1) {
-    const found = mentionsIn(ctx, view.clauseStart[k]!, k + 1, false).filter((m) => view.inQuote[m.start] === view.inQuote[i] || view.inQuote[i] === 0 && view.inQuote[m.start] === 0);
-    if (found.length > 0) return found;
+    if (skipRelative && view.relative[k]) continue;
+    const start = view.clauseStart[k]!;
+    const found = mentionsIn(ctx, start, k + 1, false).filter((m) => view.inQuote[m.start] === view.inQuote[i] || view.inQuote[i] === 0 && view.inQuote[m.start] === 0);
+    const head = subjectHead(ctx, found, start);
+    if (head.length > 0) return head;
   }
   return [];
 }
@@ -334,7 +564,14 @@ function placesIn(ctx: SentenceContext, a: number, b: number): PlaceCandidate[] 
     if (!LOCATIVE.has(view.lower[k]!)) continue;
     let j = k + 1;
     let sawDefinite = false;
-    while (j < b && j - k <= 4 && !ctx.at[j] && PLACE_SKIP.has(view.lower[j]!)) {
+    while (j < b && j - k <= 6) {
+      const d = ctx.at[j];
+      // "in the northern Freedonian town of X": a demonym may stand among the place words.
+      if (d && d.mention.form === 'demonym' && PLACE_SKIP.has(view.lower[d.end] ?? '')) {
+        j = d.end;
+        continue;
+      }
+      if (d || !PLACE_SKIP.has(view.lower[j]!)) break;
       if (view.lower[j] === 'the') sawDefinite = true;
       j++;
     }

@@ -6,7 +6,10 @@ const BOUNDARY_PUNCT = new Set([';', ':', '“', '”', '"', '«', '»']);
 /** Words that open a new clause wherever they stand. */
 const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'but', 'while', 'because', 'although', 'though', 'whereas', 'when', 'where']);
 /** Words that open a new clause after a comma ("..., with the group claiming responsibility"). */
-const COMMA_OPENERS = new Set(['and', 'or', 'with', 'as', 'after', 'before', 'according', 'saying', 'adding', 'then', 'amid', 'despite']);
+const COMMA_OPENERS = new Set(['and', 'or', 'with', 'as', 'after', 'before', 'according', 'saying', 'adding', 'then', 'amid', 'despite', 'a', 'an']);
+/** Relative pronouns: after a comma they open a non-restrictive clause that the next comma closes. */
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+const DASHES = new Set(['—', '–', '-', '--']);
 
 export interface TextView {
   readonly text: string;
@@ -21,6 +24,12 @@ export interface TextView {
   readonly clauseStart: Int32Array;
   /** Index one past the last token of the clause holding each token. */
   readonly clauseEnd: Int32Array;
+  /** 1 for tokens of a comma-delimited relative clause (", who met X in Y,"), which never holds the main subject. */
+  readonly relative: Uint8Array;
+  /** 1 for tokens of a dateline ("CITY, Country —" opening a paragraph): a place of filing, never an argument. */
+  readonly dateline: Uint8Array;
+  /** Index of the headline sentence (a first line without final punctuation, followed by a line break), or -1. */
+  readonly headline: number;
 }
 
 export interface MentionAt {
@@ -51,29 +60,61 @@ export function buildView(text: string, tokens: readonly Token[], sentences: rea
       open = prevGap > 0 || i === 0 ? !open : false;
     } else if (open) inQuote[i] = 1;
   }
-  const clauseStart = new Int32Array(n);
-  const clauseEnd = new Int32Array(n);
+  const dateline = new Uint8Array(n);
+  const atParagraphStart = (i: number): boolean => i === 0 || text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n');
   for (const s of sentences) {
-    const opensAt = (i: number): boolean => {
-      if (i === s.tokenStart) return true;
-      const w = lower[i]!;
-      if (BOUNDARY_PUNCT.has(lower[i - 1]!) || inQuote[i] !== inQuote[i - 1]) return true;
-      if (SUBORDINATORS.has(w) && !(w === 'that' && i + 1 < s.tokenEnd && tokens[i + 1]!.kind !== 'word')) return true;
-      if (lower[i - 1] === ',' && (COMMA_OPENERS.has(w) || /^\p{Ll}+ing$/u.test(text.slice(tokens[i]!.start, tokens[i]!.end)))) return true;
-      return false;
-    };
-    let start = s.tokenStart;
-    for (let i = s.tokenStart; i < s.tokenEnd && i < n; i++) {
-      if (opensAt(i)) start = i;
-      clauseStart[i] = start;
-    }
-    let end = Math.min(s.tokenEnd, n);
-    for (let i = Math.min(s.tokenEnd, n) - 1; i >= s.tokenStart; i--) {
-      clauseEnd[i] = end;
-      if (opensAt(i)) end = i;
+    if (s.tokenStart >= n || !atParagraphStart(s.tokenStart)) continue;
+    // "CITY —", "CITY, Country —", "CITY (Agency) —": capitalized words, commas and brackets up to a dash.
+    for (let i = s.tokenStart; i < Math.min(s.tokenEnd, s.tokenStart + 9, n); i++) {
+      const w = text.slice(tokens[i]!.start, tokens[i]!.end);
+      if (DASHES.has(w)) {
+        if (i > s.tokenStart) for (let k = s.tokenStart; k <= i; k++) dateline[k] = 1;
+        break;
+      }
+      if (!/^(\p{Lu}[\p{L}.'’-]*|[,()])$/u.test(w)) break;
     }
   }
-  return { text, tokens, sentences, lower, sentenceOf, inQuote, clauseStart, clauseEnd };
+  const clauseStart = new Int32Array(n);
+  const clauseEnd = new Int32Array(n);
+  const relative = new Uint8Array(n);
+  for (const s of sentences) {
+    const last = Math.min(s.tokenEnd, n);
+    const opens = new Uint8Array(Math.max(0, last - s.tokenStart));
+    let inRelative = false;
+    for (let i = s.tokenStart; i < last; i++) {
+      const w = lower[i]!;
+      let open = i === s.tokenStart || BOUNDARY_PUNCT.has(lower[i - 1]!) || inQuote[i] !== inQuote[i - 1] || (dateline[i - 1] === 1 && dateline[i] === 0);
+      if (SUBORDINATORS.has(w) && !(w === 'that' && i + 1 < s.tokenEnd && tokens[i + 1]!.kind !== 'word')) open = true;
+      if (lower[i - 1] === ',' && (COMMA_OPENERS.has(w) || /^\p{Ll}+ing$/u.test(text.slice(tokens[i]!.start, tokens[i]!.end)))) open = true;
+      // ", who met X in Y, urged ...": the comma after a relative clause gives the sentence back to its subject.
+      if (inRelative && lower[i - 1] === ',' && !RELATIVES.has(w)) {
+        open = true;
+        inRelative = false;
+      }
+      if (open && inRelative && i > s.tokenStart && (BOUNDARY_PUNCT.has(lower[i - 1]!) || inQuote[i] !== inQuote[i - 1])) inRelative = false;
+      if (RELATIVES.has(w) && lower[i - 1] === ',') inRelative = true;
+      if (inRelative) relative[i] = 1;
+      opens[i - s.tokenStart] = open ? 1 : 0;
+    }
+    let start = s.tokenStart;
+    for (let i = s.tokenStart; i < last; i++) {
+      if (opens[i - s.tokenStart]) start = i;
+      clauseStart[i] = start;
+    }
+    let end = last;
+    for (let i = last - 1; i >= s.tokenStart; i--) {
+      clauseEnd[i] = end;
+      if (opens[i - s.tokenStart]) end = i;
+    }
+  }
+  let headline = -1;
+  const first = sentences[0];
+  if (first && sentences.length > 1 && first.tokenEnd > first.tokenStart) {
+    const line = text.slice(first.start, first.end).trim();
+    const after = text.slice(first.end, sentences[1]!.start);
+    if (line.length > 0 && !/[.!?:;"”»)]$/.test(line) && /\n/.test(after)) headline = 0;
+  }
+  return { text, tokens, sentences, lower, sentenceOf, inQuote, clauseStart, clauseEnd, relative, dateline, headline };
 }
 
 /** Mentions that belong to an entity, with token ranges, in text order. */
