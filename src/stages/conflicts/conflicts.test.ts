@@ -7,9 +7,24 @@ import { lexiconKnowledge } from '../quotes/lexicon-knowledge.js';
 import { conflictsStage } from './index.js';
 
 const ctx: StageContext = { knowledge: lexiconKnowledge(), published: undefined, diagnostics: [] };
-const P = (text: string, entity: string, occurrence = 0): MentionSpec => ({ text, entity, type: 'PERSON', occurrence });
-const G = (text: string, entity: string, occurrence = 0): MentionSpec => ({ text, entity, type: 'GPE', occurrence });
-const O = (text: string, entity: string, occurrence = 0): MentionSpec => ({ text, entity, type: 'ORG', occurrence });
+const P = (text: string, entity: string, occurrence = 0): MentionSpec => ({
+  text,
+  entity,
+  type: 'PERSON',
+  occurrence,
+});
+const G = (text: string, entity: string, occurrence = 0): MentionSpec => ({
+  text,
+  entity,
+  type: 'GPE',
+  occurrence,
+});
+const O = (text: string, entity: string, occurrence = 0): MentionSpec => ({
+  text,
+  entity,
+  type: 'ORG',
+  occurrence,
+});
 
 function conflicts(text: string, specs: MentionSpec[]): [string, string][] {
   const input = buildInput(text, specs);
@@ -52,9 +67,27 @@ describe('conflictsStage', () => {
       want: [],
     },
     {
-      name: 'miss: an accusation without a matter',
+      name: 'an accusation without a violent matter, answered by the accused',
       text: 'Freedonia accused Ruritania of arming the rebels. Ruritania denied that it had armed anyone.',
       specs: [G('Freedonia', 'fre'), G('Ruritania', 'rur'), G('Ruritania', 'rur', 1)],
+      want: [['Ruritania of arming the rebels', 'it had armed anyone']],
+    },
+    {
+      name: 'the accused denies first and the charge is reported after it',
+      text: 'Ruritania denied that its drones target homes. Freedonia accused Ruritania of targeting civilians.',
+      specs: [G('Ruritania', 'rur'), G('Freedonia', 'fre'), G('Ruritania', 'rur', 1)],
+      want: [['Ruritania of targeting civilians', 'its drones target homes']],
+    },
+    {
+      name: 'a denial that points back at the charge',
+      text: 'Prosecutors accused Jan Roe of smuggling arms. His lawyer, Ana Poe, said Roe denied the charges.',
+      specs: [O('Prosecutors', 'pro'), P('Jan Roe', 'roe'), P('Ana Poe', 'poe'), P('Roe', 'roe', 1)],
+      want: [['Jan Roe of smuggling arms', 'the charges']],
+    },
+    {
+      name: 'miss: an earlier denial does not answer a later accusation about another matter',
+      text: 'Ruritania denied that it had anything to do with the attack. Freedonia has long accused Ruritania of funding militias.',
+      specs: [G('Ruritania', 'rur'), G('Freedonia', 'fre'), G('Ruritania', 'rur', 1)],
       want: [],
     },
   ])('$name', ({ text, specs, want }) => {

@@ -10,12 +10,67 @@ export interface ConflictInput {
   readonly entities: readonly Entity[];
 }
 
-const speakerEntity = (q: Quote): string | undefined => (q.speaker.kind === 'entity' ? q.speaker.entity : undefined);
+// A denial answers a charge made shortly before it: about a paragraph or two of news text.
+const NEAR_CHARS = 700;
+const REFERS_BACK = /\b(?:accusations?|charges?|allegations?|claims?|reports?|assertions?|suggestions?)\b/iu;
+const STOP = new Set([
+  'that',
+  'this',
+  'with',
+  'from',
+  'have',
+  'been',
+  'were',
+  'their',
+  'they',
+  'which',
+  'would',
+  'there',
+  'about',
+  'into',
+  'over',
+  'after',
+  'before',
+  'also',
+  'than',
+  'them',
+  'will',
+  'said',
+]);
+
+function wordCount(text: string): number {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+}
+
+// Comparing word beginnings is a cheap stemmer: "target", "targets", "targeting" agree.
+const STEM = 5;
+
+/** Content words (four letters or more, not function words) the two statements share, optionally by stem. */
+function contentOverlap(a: string, b: string, stem = Infinity): number {
+  const words = (t: string): Set<string> =>
+    new Set(
+      t
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length >= 4 && !STOP.has(w))
+        .map((w) => w.slice(0, stem)),
+    );
+  const wb = words(b);
+  return [...words(a)].filter((w) => wb.has(w)).length;
+}
+
+const speakerEntity = (q: Quote): string | undefined =>
+  q.speaker.kind === 'entity' ? q.speaker.entity : undefined;
 
 export function detectConflicts(input: ConflictInput, lexicon: ReadonlyMap<string, string>): Conflict[] {
   const names = new Map(input.entities.map((e) => [e.id, e.name]));
   const name = (id: string): string => names.get(id) ?? id;
-  const speakerName = (q: Quote): string => (q.speaker.kind === 'entity' ? name(q.speaker.entity) : q.speaker.kind === 'unresolved' ? q.speaker.text : 'the outlet');
+  const speakerName = (q: Quote): string =>
+    q.speaker.kind === 'entity'
+      ? name(q.speaker.entity)
+      : q.speaker.kind === 'unresolved'
+        ? q.speaker.text
+        : 'the outlet';
   const out: Conflict[] = [];
   const seen = new Set<string>();
   const add = (a: Quote, b: Quote, about: string, reason: string, confidence: number): void => {
@@ -25,37 +80,68 @@ export function detectConflicts(input: ConflictInput, lexicon: ReadonlyMap<strin
     out.push({ id: '', a: a.id, b: b.id, about, reason, confidence });
   };
 
-  const accusations = input.quotes.filter((q) => q.stance === 'accuse');
+  // An accusation (or a claim) and a later denial that answers it. The denial answers it when the
+  // denier or what the denial names is among the accused (or of the same country), or when it points
+  // back at the charge ("denied the accusations", a bare "denied") soon after it; a denial that names
+  // a different kind of happening never answers it.
+  const countryOf = new Map(input.entities.map((e) => [e.id, e.country]));
+  const countries = (ids: Iterable<string>): Set<string> =>
+    new Set([...ids].flatMap((id) => (countryOf.get(id) !== undefined ? [countryOf.get(id)!] : [])));
+  const charges = input.quotes.filter((q) => q.stance === 'accuse' || q.stance === 'claim');
   const denials = input.quotes.filter((q) => q.stance === 'deny');
-  for (const acc of accusations) {
+  for (const acc of charges) {
     const accuser = speakerEntity(acc);
     const accused = new Set(acc.about.filter((e) => e !== accuser));
-    if (accused.size === 0) continue;
     const accMatter = matterWords(acc.content.text, lexicon);
-    if (accMatter.size === 0) continue;
     const accClasses = new Set(accMatter.values());
     for (const den of denials) {
       const denier = speakerEntity(den);
       if (denier !== undefined && denier === accuser) continue;
+      if (accuser === undefined && denier === undefined) continue;
+      const after = den.evidence.start >= acc.evidence.start;
+      const near = after && den.evidence.start - acc.evidence.end < NEAR_CHARS;
       const side = new Set([...(denier !== undefined ? [denier] : []), ...den.about]);
-      const overlap = [...accused].filter((e) => side.has(e));
-      if (overlap.length === 0) continue;
+      let overlap = [...accused].filter((e) => side.has(e));
+      if (overlap.length === 0) {
+        const sideCountries = countries(side);
+        overlap = [...accused].filter(
+          (e) => countryOf.get(e) !== undefined && sideCountries.has(countryOf.get(e)!),
+        );
+      }
       const denMatter = matterWords(den.content.text, lexicon);
-      let shared: string | undefined;
-      if (denMatter.size > 0) {
-        // Both name a happening: they must be of the same kind.
-        shared = [...denMatter.entries()].find(([, c]) => accClasses.has(c))?.[0];
-        if (shared === undefined) continue;
-      } else if (deniesInvolvement(den)) {
-        shared = [...accMatter.keys()][0];
-      } else continue;
-      const who = overlap.map(name).join(' and ');
+      const sharedMatter = [...denMatter.entries()].find(([, c]) => accClasses.has(c))?.[0];
+      if (denMatter.size > 0 && accMatter.size > 0 && sharedMatter === undefined) continue;
+      const refersBack = REFERS_BACK.test(den.content.text) || wordCount(den.content.text) <= 3;
+      const sharedWords = contentOverlap(acc.content.text, den.content.text);
+      let linked: boolean;
+      if (acc.stance === 'claim') linked = near && (sharedWords >= 2 || refersBack);
+      else {
+        // In either order when both speak of the same happening, or the denial denies involvement in it.
+        const sameMatter =
+          sharedMatter !== undefined ||
+          (denMatter.size === 0 && accMatter.size > 0 && deniesInvolvement(den));
+        // A denial by the accused just before the charge is reported answers it when both speak of the
+        // same thing ("target" / "targeting").
+        const close = Math.abs(den.evidence.start - acc.evidence.start) < NEAR_CHARS;
+        const sameThing = contentOverlap(acc.content.text, den.content.text, STEM) > 0;
+        linked =
+          (after && overlap.length > 0) ||
+          (near && (refersBack || sharedWords >= 3)) ||
+          (overlap.length > 0 && (sameMatter || (close && sameThing)));
+      }
+      if (!linked) continue;
+      const who = overlap.length > 0 ? overlap.map(name).join(' and ') : speakerName(den);
+      const matter = sharedMatter ?? [...accMatter.keys()][0];
+      const about =
+        acc.stance === 'claim'
+          ? `whether ${acc.content.text}`
+          : `whether ${who} ${overlap.length > 1 ? 'were' : 'was'} ${matter !== undefined ? `involved in the ${matter}` : 'to blame'}`;
       add(
         acc,
         den,
-        `whether ${who} ${overlap.length > 1 ? 'were' : 'was'} involved in the ${shared}`,
-        `${speakerName(acc)} accuses ${who}; ${speakerName(den)} denies it`,
-        0.7,
+        about,
+        `${speakerName(acc)} ${acc.stance === 'claim' ? 'claims' : 'accuses'}; ${speakerName(den)} denies it`,
+        overlap.length > 0 ? 0.7 : 0.55,
       );
     }
   }
@@ -70,7 +156,13 @@ export function detectConflicts(input: ConflictInput, lexicon: ReadonlyMap<strin
       const ca = new Set(matterWords(a.content.text, lexicon).values());
       const mb = [...matterWords(b.content.text, lexicon).entries()].find(([, c]) => ca.has(c));
       if (!mb) continue;
-      add(a, b, `who carried out the ${mb[0]}`, `${speakerName(a)} and ${speakerName(b)} both claim responsibility`, 0.6);
+      add(
+        a,
+        b,
+        `who carried out the ${mb[0]}`,
+        `${speakerName(a)} and ${speakerName(b)} both claim responsibility`,
+        0.6,
+      );
     }
   }
   out.forEach((c, n) => (c.id = `c${n + 1}`));

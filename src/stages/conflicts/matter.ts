@@ -23,7 +23,8 @@ export function matterWords(text: string, lexicon: ReadonlyMap<string, string>):
 }
 
 // A denial of involvement names no happening of its own: it is about whatever it was accused of.
-const INVOLVEMENT = /\b(?:involved|involvement|anything to do|nothing to do|responsib\w*|behind|role in|part in|link(?:ed)? to|connection)\b/iu;
+const INVOLVEMENT =
+  /\b(?:involved|involvement|anything to do|nothing to do|responsib\w*|behind|role in|part in|link(?:ed)? to|connection)\b/iu;
 
 export function deniesInvolvement(q: Quote): boolean {
   return INVOLVEMENT.test(q.content.text);

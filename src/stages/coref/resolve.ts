@@ -185,7 +185,14 @@ export function resolve(
       out.push(attach(c, m));
       continue;
     }
-    const c = cluster(`${m.type}:${m.text.toLowerCase()}`, m.type, { names: [m.text] });
+    const init: Partial<Cluster> = { names: [m.text] };
+    // "Ukrainian General Staff", "Peru's Interior Ministry": the organization belongs to that country.
+    if (m.type === 'ORG') {
+      const first = m.text.split(/\s+/)[0]!.replace(/['’]s$/, '');
+      const code = knowledge.countryByDemonym(first)?.code ?? knowledge.countryByName(first)?.code;
+      if (code !== undefined) init.country = code;
+    }
+    const c = cluster(`${m.type}:${m.text.toLowerCase()}`, m.type, init);
     out.push(attach(c, m));
   }
 
