@@ -18,7 +18,12 @@ export function findFootnotes(text: string): Footnote[] {
     const lead = m[0].length - m[0].trimStart().length;
     const start = m.index + lead;
     const span = { start, end: m.index + m[0].trimEnd().length };
-    out.push({ span, stars: mark.replace(/[()]/g, '').length, bracketed: mark.startsWith('('), text: text.slice(span.start, span.end) });
+    out.push({
+      span,
+      stars: mark.replace(/[()]/g, '').length,
+      bracketed: mark.startsWith('('),
+      text: text.slice(span.start, span.end),
+    });
   }
   return out;
 }
@@ -27,7 +32,10 @@ export function findFootnotes(text: string): Footnote[] {
 export function designates(footnote: string, words: ReadonlySet<string>): boolean {
   const lower = footnote.toLowerCase();
   for (const w of words) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'u');
+    const re = new RegExp(
+      `(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`,
+      'u',
+    );
     if (re.test(lower)) return true;
   }
   return false;
@@ -53,12 +61,22 @@ export function mentionBefore(text: string, anchor: Span, mentions: readonly Men
   for (const m of mentions) {
     if (m.span.end > anchor.start) continue;
     if (!/^[\s)\]”"’]{0,3}$/u.test(text.slice(m.span.end, anchor.start))) continue;
-    if (!best || m.span.end > best.span.end || (m.span.end === best.span.end && m.span.start < best.span.start)) best = m;
+    if (
+      !best ||
+      m.span.end > best.span.end ||
+      (m.span.end === best.span.end && m.span.start < best.span.start)
+    )
+      best = m;
   }
   return best;
 }
 
-export function footnoteMarkers(text: string, mentions: readonly Mention[], words: ReadonlySet<string>, ref: string): Marker[] {
+export function footnoteMarkers(
+  text: string,
+  mentions: readonly Mention[],
+  words: ReadonlySet<string>,
+  ref: string,
+): Marker[] {
   const footnotes = findFootnotes(text);
   const out: Marker[] = [];
   for (const fn of footnotes) {

@@ -11,7 +11,8 @@ const REF = `${STAGE}@${VERSION}`;
 const loadedCache = new WeakMap<Knowledge, RegExp | undefined>();
 
 function loadedRe(knowledge: Knowledge): RegExp | undefined {
-  if (!loadedCache.has(knowledge)) loadedCache.set(knowledge, compileLoaded(knowledge.lexicon('loaded-language')));
+  if (!loadedCache.has(knowledge))
+    loadedCache.set(knowledge, compileLoaded(knowledge.lexicon('loaded-language')));
   return loadedCache.get(knowledge);
 }
 
@@ -24,7 +25,13 @@ export const markersStage: Stage = {
     const text = input.document.text;
     const footnotes = footnoteMarkers(text, input.mentions, ctx.knowledge.lexicon('legal-designations'), REF);
     const loaded = loadedMarkers(
-      { text, sentences: input.sentences, mentions: input.mentions, quotes: input.quotes, exclude: footnotes.map((f) => f.span) },
+      {
+        text,
+        sentences: input.sentences,
+        mentions: input.mentions,
+        quotes: input.quotes,
+        exclude: footnotes.map((f) => f.span),
+      },
       loadedRe(ctx.knowledge),
       REF,
     );

@@ -7,13 +7,19 @@ export function compileLoaded(entries: Iterable<string>): RegExp | undefined {
     .map((e) => e.trim())
     .filter((e) => e !== '' && !e.startsWith('#'))
     .sort((a, b) => b.length - a.length)
-    .map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/-/g, '[-‐]'));
+    .map((e) =>
+      e
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+')
+        .replace(/-/g, '[-‐]'),
+    );
   if (phrases.length === 0) return undefined;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-// A hyphenated modifier fused to the phrase ("foreign-backed puppet regime") is part of the label.
-const MODIFIER = /([\p{L}\p{N}.]+[-‐][\p{L}\p{N}]+)[ \t]+$/u;
+// A hyphenated modifier fused to the phrase ("foreign-backed puppet regime") or the name whose
+// label it is ("the leader's clique") is part of the label.
+const MODIFIER = /([\p{L}\p{N}.]+[-‐][\p{L}\p{N}]+|\p{Lu}[\p{L}-]*['’]s)[ \t]+$/u;
 
 export interface LoadedInput {
   readonly text: string;
@@ -53,7 +59,9 @@ export function loadedMarkers(input: LoadedInput, re: RegExp | undefined, ref: s
       stage: ref,
       confidence: 0.6,
     };
-    const mention = input.mentions.find((x) => x.entity !== undefined && x.span.start < end && start < x.span.end);
+    const mention = input.mentions.find(
+      (x) => x.entity !== undefined && x.span.start < end && start < x.span.end,
+    );
     if (mention?.entity !== undefined) marker.refersTo = mention.entity;
     out.push(marker);
   }

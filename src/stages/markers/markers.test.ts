@@ -17,7 +17,12 @@ function run(text: string, specs: MentionSpec[] = []): { markers: Marker[]; text
   return { markers, text: input.document.text };
 }
 
-const O = (text: string, entity: string, occurrence = 0): MentionSpec => ({ text, entity, type: 'ORG', occurrence });
+const O = (text: string, entity: string, occurrence = 0): MentionSpec => ({
+  text,
+  entity,
+  type: 'ORG',
+  occurrence,
+});
 
 describe('legal-designation footnotes', () => {
   const body = 'The Black Banner* and the Red Hand** clashed with Blue Front (BF)*** near the border.';
@@ -34,27 +39,58 @@ describe('legal-designation footnotes', () => {
   });
 
   it.each([
-    ['bracketed marks', 'The Green Cell(*) met.\n(*) Designated as a foreign agent.', [O('Green Cell', 'gc')], ['gc']],
-    ['mark after a closing bracket', 'The Green Cell (GC)* met.\n* Outlawed in the country.', [O('Green Cell', 'gc'), O('GC', 'gc')], ['gc']],
-    ['miss: a footnote that designates nothing', 'The Green Cell* met.\n* Founded in 1990.', [O('Green Cell', 'gc')], []],
+    [
+      'bracketed marks',
+      'The Green Cell(*) met.\n(*) Designated as a foreign agent.',
+      [O('Green Cell', 'gc')],
+      ['gc'],
+    ],
+    [
+      'mark after a closing bracket',
+      'The Green Cell (GC)* met.\n* Outlawed in the country.',
+      [O('Green Cell', 'gc'), O('GC', 'gc')],
+      ['gc'],
+    ],
+    [
+      'miss: a footnote that designates nothing',
+      'The Green Cell* met.\n* Founded in 1990.',
+      [O('Green Cell', 'gc')],
+      [],
+    ],
     ['miss: a bulleted line without designation', 'Items:\n* bread and milk', [], []],
   ] as const)('%s', (_name, t, s, want) => {
-    const got = run(t, [...s]).markers.filter((m) => m.kind === 'legal-designation-footnote').map((m) => m.refersTo);
+    const got = run(t, [...s])
+      .markers.filter((m) => m.kind === 'legal-designation-footnote')
+      .map((m) => m.refersTo);
     expect(got).toEqual(want);
   });
 });
 
 describe('loaded language', () => {
   it.each([
-    ['outlet voice with hyphenated modifier', 'The rebels fought the foreign-backed puppet regime for years.', [['foreign-backed puppet regime', 'outlet']]],
-    ['quote voice inside a fragment', 'He accused them of serving “the occupation forces and their lackeys.”', [['occupation forces', 'quote'], ['lackeys', 'quote']]],
+    [
+      'outlet voice with hyphenated modifier',
+      'The rebels fought the foreign-backed puppet regime for years.',
+      [['foreign-backed puppet regime', 'outlet']],
+    ],
+    ['a possessive name joins the label', "Critics mocked Roe's clique again.", [["Roe's clique", 'outlet']]],
+    [
+      'quote voice inside a fragment',
+      'He accused them of serving “the occupation forces and their lackeys.”',
+      [
+        ['occupation forces', 'quote'],
+        ['lackeys', 'quote'],
+      ],
+    ],
     ['quote voice in a direct quote', '“These thugs will pay,” the minister said.', [['thugs', 'quote']]],
     ['case-insensitive', 'So-called experts disagreed.', [['So-called', 'outlet']]],
     ['miss: inside a longer word', 'The puppeteer took a bow.', []],
     ['miss: a capitalized name', 'The Freedom Fighters Party won two seats.', []],
     ['miss: neutral terms', 'The terrorist attack killed ten people, officials said.', []],
   ] as const)('%s', (_name, t, want) => {
-    const got = run(t).markers.filter((m) => m.kind === 'loaded-language').map((m) => [m.text, m.voice]);
+    const got = run(t)
+      .markers.filter((m) => m.kind === 'loaded-language')
+      .map((m) => [m.text, m.voice]);
     expect(got).toEqual(want);
   });
 });
