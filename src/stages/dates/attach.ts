@@ -3,7 +3,8 @@
  * noun phrase ("the January 3 attack", "Wednesday's bombings") wins; then the nearest date in the
  * trigger's clause; then the nearest in the sentence on the same side of any quotation marks. A
  * definite noun trigger ("the attack") refers back to an event told elsewhere, so it takes only a
- * date inside its own phrase or right after it ("the attack on Monday").
+ * date inside its own phrase or right after it ("the attack on Monday"). A date inside a comma-delimited
+ * relative clause dates only the triggers of that clause.
  */
 import type { TextView } from '../events/view.js';
 import type { DateMention } from './find.js';
@@ -72,7 +73,9 @@ export function pickDate(
     const modifier = next === "'s" || next === '’s' || (['the', 'a', 'an'].includes(view.lower[a - 1] ?? '') && view.tokens[b]?.kind === 'word' && !NP_STOP.has(next));
     return modifier && !(trigger.start >= b && trigger.start - b <= 4);
   };
-  const inSentence = dates.filter((d) => view.sentenceOf[tokenOf(d)[0]] === sentence && !modifierOfOther(d));
+  // A date inside a relative clause (", who met X on Thursday,") dates only what that clause tells.
+  const relativeOnly = (d: DateMention): boolean => view.relative[tokenOf(d)[0]] === 1 && view.relative[trigger.start] === 0;
+  const inSentence = dates.filter((d) => view.sentenceOf[tokenOf(d)[0]] === sentence && !modifierOfOther(d) && !relativeOnly(d));
   if (opts.definiteFrom !== undefined) {
     const from = opts.definiteFrom;
     return inSentence.find((d) => {

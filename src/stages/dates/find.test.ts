@@ -28,6 +28,11 @@ describe('findDates', () => {
     ['four years since', '2020', 'year', 'on'],
     ['last year', '2023', 'year', 'on'],
     ['on 2023-11-02', '2023-11-02', 'day', 'on'],
+    ['late on Saturday', '2024-01-06', 'day', 'on'],
+    ['on Friday night', '2024-01-05', 'day', 'on'],
+    ['last month', '2023-12', 'month', 'on'],
+    ['three days earlier', '2024-01-06', 'day', 'on'],
+    ['on January 12', '2023-01-12', 'day', 'on'],
   ])('%s → %s', (text, iso, precision, relation) => {
     const d = first(text);
     expect(d).toBeDefined();
@@ -49,6 +54,10 @@ describe('findDates', () => {
     ['Monday'.toLowerCase()],
   ])('miss: %s', (text) => {
     expect(first(text)).toBeUndefined();
+  });
+
+  it.each([[''], ['   '], ['—'], ['Monday Monday Monday']])('does not crash on odd text: %j', (text) => {
+    expect(() => findDates(text, 0, text.length, PUB)).not.toThrow();
   });
 
   it('a weekday needs a publication date', () => {

@@ -8,6 +8,10 @@
  * The qualifier comes from the words in front: "at least"/"no fewer than" → at-least, "more than"/
  * "over" → more-than, "nearly"/"almost"/"up to" → at-most, "about"/"some"/"around" and vague words
  * ("dozens") → about, "fewer than"/"less than" → fewer-than, otherwise exact.
+ * Vague quantity words take the smallest value they allow, always with the qualifier "about"
+ * (numbers.ts): "several" 3, "a dozen" 12, "dozens" 24, "scores" 40, "hundreds" 200, "thousands" 2000.
+ * Attackers who are themselves casualties ("at least 40 attackers were killed in the fighting") are no
+ * count of the attack's attackers nor of its victims: such a number is left out.
  */
 import type { Count, CountField } from '../../model/schema.js';
 import type { TriggerEntry } from './lexicon.js';
@@ -93,6 +97,14 @@ export function findCounts(
       if (field) break;
       const w = view.lower[k]!;
       if (!FILLER.has(w) && !(view.tokens[k]!.kind === 'word' && /^\p{Ll}+$/u.test(w) && k === end)) break;
+    }
+    if (field?.[0] === 'attackers') {
+      let k = field[1] + 1;
+      while (k < to && FILLER.has(view.lower[k]!)) k++;
+      if (triggerAt(k)?.casualty) {
+        i = end - 1;
+        continue;
+      }
     }
     let qualifier: Count['qualifier'] = parsed.vague ? 'about' : 'exact';
     let qStart = i;

@@ -9,6 +9,7 @@ import { datesStage } from '../dates/index.js';
 import { entitiesStage } from '../entities/index.js';
 import { segmentStage, tokenizeStage } from '../text-stages.js';
 import { eventsStage } from './index.js';
+import { toGoldAnswer } from '../../export/gold.js';
 
 const pipeline = createPipeline([tokenizeStage, segmentStage, entitiesStage, corefStage, eventsStage, datesStage], loadKnowledge({ language: 'en' }));
 
@@ -122,5 +123,123 @@ describe('eventsStage: attributes and coreference', () => {
     const a = analyze('The militia was behind the attack in Quetta, Pakistani Interior Minister Ali Khan said.');
     const e = only(a, 'ACCUSE');
     expect(names(a, e.actors)).toContain('Ali Khan');
+  });
+});
+
+describe('eventsStage: generality (headlines, datelines, speakers, participants)', () => {
+  it('a headline event that repeats the lead is dropped; the body keeps the arguments', () => {
+    const a = analyze('Gunmen kill 12 in Kano bus station attack\n\nKANO, Nigeria — Gunmen attacked a bus station in Kano on Monday, killing 12 people, police said.');
+    const e = only(a, 'ASSAULT');
+    expect(e.trigger.text).toBe('attacked');
+    expect(e.counts.killed?.value).toBe(12);
+    expect(e.date?.iso).toBe('2024-03-11');
+  });
+
+  it('a headline event is kept when the body tells nothing of its type', () => {
+    const a = analyze('Portugal condemns attack on embassy\n\nLISBON — Gunmen attacked the embassy in Maputo on Sunday.');
+    const e = only(a, 'ACCUSE');
+    expect(names(a, e.actors)).toEqual(['Portugal']);
+    expect(only(a, 'ASSAULT').trigger.text).toBe('attacked');
+  });
+
+  it('miss: a dateline city is never an actor or target', () => {
+    const a = analyze('LAGOS, Nigeria — Gunmen attacked a market in Kano on Sunday.');
+    const e = only(a, 'ASSAULT');
+    expect(names(a, [...e.actors, ...e.targets])).not.toEqual(expect.arrayContaining(['Lagos']));
+    expect(names(a, [...e.actors, ...e.targets])).not.toContain('Nigeria');
+  });
+
+  it('miss: the speaker of a closing attribution is no argument, it reports the event', () => {
+    const a = analyze('Security forces detained 40 people in Lima on Monday, human rights group Amnesty International said.');
+    const e = only(a, 'COERCE');
+    expect(e.actors).toEqual([]);
+    expect(e.targets).toEqual([]);
+    expect(e.counts.detained?.value).toBe(40);
+    expect(e.reportedBy.kind === 'entity' ? names(a, [e.reportedBy.entity]) : []).toEqual(['Amnesty International']);
+  });
+
+  it.each([
+    ['Protesters gathered outside the ministry in Lima.'],
+    ['The president addressed a rally of supporters in Lima.'],
+    ['Mourners gathered in Quito for the funerals.'],
+  ])('miss: participant nouns are no events: %s', (text) => {
+    expect(analyze(text).events.filter((e) => e.type === 'PROTEST' || e.type === 'ASSAULT')).toEqual([]);
+  });
+
+  it('a protest told with a verb is an event', () => {
+    expect(only(analyze('Thousands protested in Lima on Sunday.'), 'PROTEST').place).toBe('Lima');
+  });
+
+  it('miss: a speech act with no actor is left out', () => {
+    const a = analyze('The proposal was rejected.');
+    expect(a.events.filter((e) => e.type === 'REJECT')).toEqual([]);
+  });
+});
+
+describe('eventsStage: accusations, denials and reported speech', () => {
+  it('an event inside an accusation is alleged and not exported; the accusation stays', () => {
+    const a = analyze('Amnesty International accused the army of killing 30 civilians in Darfur.');
+    const accuse = only(a, 'ACCUSE');
+    expect(names(a, accuse.actors)).toEqual(['Amnesty International']);
+    const killing = a.events.find((e) => e.type === 'ASSAULT');
+    expect(killing?.attributes).toContain('alleged');
+    expect(killing?.actors ?? []).not.toContain(accuse.actors[0]);
+    expect(toGoldAnswer(a).events.map((e) => e.type)).toEqual(['ACCUSE']);
+  });
+
+  it('"accused the army" targets the country whose army was named before', () => {
+    const a = analyze("Sudan's army shelled the town. Amnesty International accused the army of killing 30 civilians.");
+    const accuse = only(a, 'ACCUSE');
+    expect(names(a, accuse.targets)).toEqual(['Sudan']);
+    const alleged = a.events.find((e) => e.attributes.includes('alleged'));
+    expect(alleged ? names(a, alleged.actors) : []).not.toContain('Amnesty International');
+  });
+
+  it('miss: a verb coordinated with a denial is no part of what is denied', () => {
+    const a = analyze("Rwanda's army denied the allegation and said troops had killed 14 rebels near Goma.");
+    expect(names(a, only(a, 'REJECT').actors)).toEqual(['Rwanda']);
+    const killed = a.events.find((e) => e.type === 'ASSAULT');
+    expect(killed?.attributes ?? []).not.toContain('negated');
+  });
+
+  it.each([
+    ['Chilean President Juan Ortega, a former senator, urged Peru to reopen the border.', 'REQUEST', ['Juan Ortega'], ['Peru']],
+    ['Poland has ordered troops along its frontier with Belarus and Ukraine to be put on high alert.', 'MOBILIZE', ['Poland'], []],
+    ['Lithuania, which hosts many exiled activists from Belarus, welcomed the decision.', 'SUPPORT', ['Lithuania'], []],
+    ['The head of the Revolutionary Front, Marco Diaz, vowed revenge.', 'THREATEN', ['Marco Diaz'], []],
+    ['Spain and Morocco signed a fisheries agreement in Rabat.', 'AGREE', ['Spain', 'Morocco'], []],
+  ])('actors are the subject head: %s', (text, type, actors, targets) => {
+    const a = analyze(text);
+    const e = only(a, type as Event['type']);
+    expect(names(a, e.actors)).toEqual(actors);
+    if (targets.length > 0) expect(names(a, e.targets)).toEqual(targets);
+  });
+
+  it('miss: a date inside a relative clause does not date the main verb', () => {
+    const a = analyze('Maria Lopez, who met Juan Ortega in Lima on Monday, urged both sides to show restraint.');
+    expect(only(a, 'REQUEST').date).toBeUndefined();
+    expect(only(a, 'CONSULT').date?.iso).toBe('2024-03-11');
+  });
+});
+
+describe('eventsStage: counts of attackers', () => {
+  it('"two suicide attackers" counts the attack\'s attackers', () => {
+    const a = analyze('Two suicide attackers blew themselves up at a checkpoint in Mogadishu, killing nine people.');
+    const e = only(a, 'ASSAULT');
+    expect(e.counts.attackers?.value).toBe(2);
+    expect(e.counts.killed?.value).toBe(9);
+  });
+
+  it('miss: attackers who were killed are no count of attackers or victims', () => {
+    const a = analyze('Gunmen stormed a hotel in Mogadishu, killing nine people. At least five attackers were killed in the fighting.');
+    const counts = a.events.map((e) => e.counts);
+    expect(counts.some((c) => c.attackers?.value === 5 || c.killed?.value === 5)).toBe(false);
+    expect(counts.some((c) => c.killed?.value === 9)).toBe(true);
+  });
+});
+
+describe('eventsStage: odd input', () => {
+  it.each([[''], ['   '], ['\n\n'], ['...'], ['no names here at all'], ['Breaking news\n\n'], ['“”'], ['— —'], ['KANO —']])('does not crash: %j', (text) => {
+    expect(() => analyze(text)).not.toThrow();
   });
 });

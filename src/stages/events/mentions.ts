@@ -241,12 +241,23 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
 
   // Allegations and denials: events told inside the complement of accuse/deny are not asserted.
   for (const em of out) {
+    if (em.type === 'ACCUSE' && em.targets.length === 0 && !em.hit.entry.blame) {
+      // "accused the army of ...": the army of a country named before ("X's army", "the X army").
+      const owner = forceOwner(ctx, em.hit.end);
+      if (owner) em.targets.push(owner);
+    }
+  }
+  for (const em of out) {
     const governor = out.find(
       (o) =>
         o !== em && o.hit.end <= em.hit.start && (o.type === 'ACCUSE' || o.type === 'REJECT') && !o.hit.entry.blame &&
         inScope(view, o.hit.start, em.hit.start) && !coordinatedBetween(ctx, out, o, em),
     );
-    if (governor) em.attributes.add(governor.type === 'REJECT' ? 'negated' : 'alleged');
+    if (!governor) continue;
+    em.attributes.add(governor.type === 'REJECT' ? 'negated' : 'alleged');
+    // "X accused Y of killing ...": Y, not the accuser, is who is said to have done it; "X denied killing ..."
+    // keeps X as the one who denies having done it.
+    if (governor.type === 'ACCUSE' && !em.hit.entry.noun && !em.passive) em.actors = [...governor.targets];
   }
 
   // Counts attach to the trigger that gave their field, else the nearest event that can hold it.
@@ -277,6 +288,26 @@ function coordinatedBetween(ctx: SentenceContext, out: readonly EventMention[], 
     if (out.some((o) => o.hit.start === j && !o.hit.entry.noun && o !== em)) return true;
   }
   return false;
+}
+
+const FORCES = new Set(['army', 'military', 'police', 'troops', 'forces', 'navy', 'junta', 'government', 'regime', 'soldiers']);
+
+/**
+ * "the army" right after a verb refers back to a country's army named earlier in the document ("Nigeria's
+ * army", "the Nigerian army"); the country is returned, else nothing.
+ */
+function forceOwner(ctx: SentenceContext, k: number): string | undefined {
+  const { view } = ctx;
+  if (view.lower[k] !== 'the' || !FORCES.has(view.lower[k + 1] ?? '')) return undefined;
+  const noun = view.lower[k + 1]!;
+  for (let j = k - 1; j >= 0; j--) {
+    const m = ctx.at[j];
+    if (!m || m.start !== j || !ctx.countryEntities.has(m.entity)) continue;
+    const next = view.lower[m.end];
+    const named = next === noun || ((next === "'s" || next === '’s') && view.lower[m.end + 1] === noun);
+    if (named) return m.entity;
+  }
+  return undefined;
 }
 
 /** A clause that runs into a quotation ("accusing them of having been “supplied by X”") goes on inside it. */

@@ -12,6 +12,10 @@ describe('parseNumber', () => {
     ['two hundred and five', 205, false],
     ['a hundred people', 100, false],
     ['dozens of people', 24, true],
+    ['a dozen people', 12, true],
+    ['several people', 3, true],
+    ['hundreds of people', 200, true],
+    ['thousands of people', 2000, true],
   ])('%s → %d', (text, value, vague) => {
     const r = parseNumber(text.split(' '));
     expect(r?.value).toBe(value);

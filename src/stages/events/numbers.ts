@@ -9,7 +9,10 @@ const TENS: Readonly<Record<string, number>> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1_000_000 };
-/** Vague quantities: the value is the smallest the word allows, so the qualifier says "about". */
+/**
+ * Vague quantities: the value is the smallest the word allows ("dozens" is at least two dozen), and the
+ * count's qualifier says "about". "a dozen" and "a score" read as 12 and 20, also vague.
+ */
 const VAGUE: Readonly<Record<string, number>> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000, several: 3, dozen: 12, score: 20 };
 
 export interface ParsedNumber {
@@ -39,6 +42,10 @@ export function parseNumber(words: readonly string[]): ParsedNumber | undefined 
   if (first === undefined) return undefined;
   if (first in VAGUE && first !== 'dozen' && first !== 'score') {
     return { value: VAGUE[first]!, length: 1, vague: true };
+  }
+  const second = words[1]?.toLowerCase();
+  if ((first === 'a' || first === 'about') && (second === 'dozen' || second === 'score')) {
+    return { value: VAGUE[second]!, length: 2, vague: true };
   }
   let total = 0;
   let current: number | undefined;
