@@ -52,7 +52,8 @@ export function attributions(ctx: SentenceContext, from: number, to: number, isT
       if (m) out.push({ speaker: m.entity, cue: i, content: i > from ? [from, i] : [end, to], held: [i, end] });
       continue;
     }
-    if (!ctx.speechVerbs.has(w) || isTrigger(i)) continue;
+    // "States" in "the United States" is a name, not a reporting verb.
+    if (!ctx.speechVerbs.has(w) || isTrigger(i) || ctx.at[i]) continue;
     let rest = 0;
     for (let k = i + 1; k < to; k++) if (view.tokens[k]!.kind === 'word' && !TRAILERS.has(view.lower[k]!) && !ctx.at[k]) rest++;
     let comma = -1;

@@ -208,11 +208,26 @@ describe('eventsStage: accusations, denials and reported speech', () => {
     ['Lithuania, which hosts many exiled activists from Belarus, welcomed the decision.', 'SUPPORT', ['Lithuania'], []],
     ['The head of the Revolutionary Front, Marco Diaz, vowed revenge.', 'THREATEN', ['Marco Diaz'], []],
     ['Spain and Morocco signed a fisheries agreement in Rabat.', 'AGREE', ['Spain', 'Morocco'], []],
+    ['Maria Lopez, a former minister who leads the opposition, said the alliance rejected the results.', 'REJECT', ['Maria Lopez'], []],
   ])('actors are the subject head: %s', (text, type, actors, targets) => {
     const a = analyze(text);
     const e = only(a, type as Event['type']);
     expect(names(a, e.actors)).toEqual(actors);
     if (targets.length > 0) expect(names(a, e.targets)).toEqual(targets);
+  });
+
+  it.each([
+    ['The United States embassy also condemned the assault.', 'ACCUSE', 'United States'],
+    ['Thousands of demonstrators who marched on parliament in Nairobi were dispersed by Kenya police.', 'PROTEST', undefined],
+  ])('a name is no reporting verb, a restrictive relative acts for its noun: %s', (text, type, actor) => {
+    const a = analyze(text);
+    const e = only(a, type as Event['type']);
+    expect(names(a, e.actors)).toEqual(actor ? [actor] : []);
+  });
+
+  it('miss: what is requested has not happened', () => {
+    const a = analyze('Britain urged Kenya to respect the right to protest.');
+    expect(toGoldAnswer(a).events.map((e) => e.type)).toEqual(['REQUEST']);
   });
 
   it('miss: a date inside a relative clause does not date the main verb', () => {

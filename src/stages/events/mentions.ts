@@ -78,6 +78,10 @@ const PREPOSITIONS = new Set([...LOCATIVE, 'of', 'with', 'for', 'from', 'to', 'a
 /** Words that end the object noun phrase of a verb ("urged X to ...", "accused X of ..."). */
 const NP_END = new Set([...PREPOSITIONS, 'that', 'which', 'who', 'whom', 'whose', 'while', 'because', 'but', 'when', 'where', 'if', 'after', 'before', '.', ';', ':', '!', '?', '(', ')', '—', '–']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', "'s", '’s', '*', '**']);
+/** Types whose acts are statements: told inside someone's report with an unnamed subject, they are the speaker's. */
+const SPEECH_ACTS = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'THREATEN']);
+/** Pronouns that, right after a reporting verb, stand for its speaker ("X said it had ..."). */
+const SUBJECT_PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i']);
 /** Words that end a walk back through a phrase: what stands before them is another clause. */
 const CLAUSE_WORDS = new Set(['as', 'while', 'when', 'because', 'if', 'that', 'which', 'who', 'whose', 'whom', 'where', 'but', 'whereas', 'although', 'though']);
 /** People nouns whose "in/from X" names the country they act for ("officials in the capital X", "police in X"). */
@@ -161,7 +165,7 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
       // "were discovered ... and disarmed": a coordinated participle shares the voice of the verb before it.
       const before = out[out.length - 1];
       if ((prev === 'and' || prev === 'or') && before?.passive && view.clauseStart[before.hit.start] === cs) em.passive = true;
-      let subject = em.passive && before?.passive && (prev === 'and' || prev === 'or') ? subjectOf(ctx, before.hit.start) : subjectOf(ctx, hit.start);
+      let subject = em.passive && before?.passive && (prev === 'and' || prev === 'or') ? subjectOf(ctx, before.hit.start) : subjectOf(ctx, hit.start, SPEECH_ACTS.has(e.type));
       // ", killing 57 people": the subject of a casualty participle is the event before it, not a person;
       // "the dead", "the wounded" name victims, not an act with a subject.
       if (e.casualty && !em.passive && !subject.some((m) => m.start >= cs)) subject = [];
@@ -237,6 +241,12 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
     const em = out[n]!;
     if (!em.hit.entry.noun || em.type !== 'ASSAULT' || !MANNER_PREPS.has(view.lower[em.hit.start - 1] ?? '')) continue;
     if (out.some((o) => o.type === 'COERCE' && o.hit.start < em.hit.start && view.clauseStart[o.hit.start] === view.clauseStart[em.hit.start])) out.splice(n, 1);
+  }
+
+  // "urged X to open ...", "called for an end to ...": what is requested has not happened.
+  for (const em of out) {
+    const request = out.find((o) => o !== em && o.type === 'REQUEST' && o.hit.end <= em.hit.start && view.clauseStart[o.hit.start] === view.clauseStart[em.hit.start]);
+    if (request && view.lower.slice(request.hit.end, em.hit.start).includes('to')) em.attributes.add('planned');
   }
 
   // Allegations and denials: events told inside the complement of accuse/deny are not asserted.
@@ -550,14 +560,35 @@ function objectPhrase(ctx: SentenceContext, a: number, ce: number): MentionAt[] 
 }
 
 /** The subject of the token at i: the head of the mentions before it in its clause, or of the clause it continues. */
-export function subjectOf(ctx: SentenceContext, i: number): MentionAt[] {
+export function subjectOf(ctx: SentenceContext, i: number, speakerActs = false): MentionAt[] {
   const { view } = ctx;
-  const cs = view.clauseStart[i]!;
+  let cs = view.clauseStart[i]!;
+  // "X said the protesters had attacked ...": a verb inside a reported clause has its own subject after the
+  // reporting verb; a pronoun there ("said it had struck") or a coordination ("said ... and accused") is X,
+  // and so is an unnamed subject of a speech act ("X said the coalition rejected the results").
+  let cue = -1;
+  for (let k = i - 1; k > cs; k--) {
+    if (!ctx.speechVerbs.has(view.lower[k]!) || isTriggerAt(hitsOf(ctx), k) || ctx.at[k]) continue;
+    const first = view.lower[k + 1] ?? '';
+    const coordinated = view.lower.slice(k + 1, i).some((w) => w === 'and' || w === 'but');
+    if (!SUBJECT_PRONOUNS.has(first) && !coordinated && first !== 'that') {
+      cs = k + 1;
+      cue = k;
+    }
+    break;
+  }
+  // "demonstrators who marched": a restrictive relative clause acts for the noun right before it.
+  // (one that a comma has closed, "X, a minister who leads Y, said", gives the verb back to X).
+  if (cue < 0 && (view.lower[cs] === 'who' || view.lower[cs] === 'which') && cs > 0 && view.lower[cs - 1] !== ',' && !view.lower.slice(cs, i).includes(',')) {
+    const antecedent = ctx.at[cs - 1];
+    return antecedent && !view.dateline[antecedent.start] && !ctx.blocked[antecedent.start] ? [antecedent] : [];
+  }
   const own = mentionsIn(ctx, cs, i, true).filter((m) => view.inQuote[m.start] === view.inQuote[i]);
   const ownHead = subjectHead(ctx, own.filter((m) => !isAfterLocative(ctx, m.start, cs)), cs);
   if (ownHead.length > 0) return ownHead;
   const ownOfficials = officialsOf(ctx, own, cs);
   if (ownOfficials.length > 0) return ownOfficials;
+  if (cue >= 0) return speakerActs ? subjectOf(ctx, cue) : [];
   const sentence = view.sentences[view.sentenceOf[i]!]!;
   const opener = view.lower[cs]!;
   // "..., and told media": a coordinated verb shares the sentence's first subject.
