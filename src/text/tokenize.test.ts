@@ -37,7 +37,8 @@ describe('tokenize', () => {
 });
 
 describe('segment', () => {
-  const sentences = (text: string): string[] => segment(text, tokenize(text)).map((s) => text.slice(s.start, s.end));
+  const sentences = (text: string): string[] =>
+    segment(text, tokenize(text)).map((s) => text.slice(s.start, s.end));
 
   it.each([
     ['He left. She stayed.', ['He left.', 'She stayed.']],

@@ -5,6 +5,7 @@
  * Speaker X"), appositive descriptions ("his counterpart, X,") and parenthetical aliases ("X (Y)").
  */
 import type { Knowledge } from '../../knowledge/knowledge.js';
+import { datelineAround } from '../../text/dateline.js';
 import type { Entity, EntityType, Mention, Role, Token } from '../../model/schema.js';
 
 export const STAGE = 'coref.rules';
@@ -126,7 +127,7 @@ export function resolve(
     if (link?.startsWith('capital:')) {
       const code = link.slice(8);
       // A seat of government after a locative preposition is the city; elsewhere it stands for the state.
-      if (locative.has(wordBefore(m.span.start)) || isDateline(text, m.span)) {
+      if (locative.has(wordBefore(m.span.start)) || datelineAround(text, m.span.start) !== undefined) {
         out.push(
           attach(cluster(`city:${m.text.toLowerCase()}`, 'GPE', { names: [m.text], country: code }), {
             ...m,
@@ -338,15 +339,6 @@ function mergeParenthetical(order: Cluster[], text: string, clusters: Map<string
 }
 
 /** Demonyms may sit inside a description ("his Chilean counterpart"); other mentions may not. */
-/** A dateline ("CAIRO —", "LIMA (Reuters) -") opens a line with the city the report was filed from. */
-function isDateline(text: string, span: { start: number; end: number }): boolean {
-  const lineStart = span.start === 0 || text[span.start - 1] === '\n';
-  return (
-    lineStart &&
-    /^(?:,?\s*[\p{Lu}\s.]*)?(?:\s*\([^)]*\))?\s*[—–-]\s/u.test(text.slice(span.end, span.end + 40))
-  );
-}
-
 function overlapsAny(span: { start: number; end: number }, mentions: readonly Mention[]): boolean {
   return mentions.some((m) => m.form !== 'demonym' && m.span.start < span.end && span.start < m.span.end);
 }

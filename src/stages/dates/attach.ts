@@ -9,8 +9,51 @@
 import type { TextView } from '../events/view.js';
 import type { DateMention } from './find.js';
 
-const NP_STOP = new Set([',', '.', ';', ':', 'in', 'on', 'at', 'of', 'for', 'with', 'by', 'to', 'from', 'and', 'or', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'said', 'that', 'which', 'after', 'since', 'during', 'before']);
-const DETERMINERS = new Set(['the', 'this', 'these', 'those', 'that', 'its', 'their', 'his', 'her', 'our', "'s", '’s']);
+const NP_STOP = new Set([
+  ',',
+  '.',
+  ';',
+  ':',
+  'in',
+  'on',
+  'at',
+  'of',
+  'for',
+  'with',
+  'by',
+  'to',
+  'from',
+  'and',
+  'or',
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'have',
+  'had',
+  'said',
+  'that',
+  'which',
+  'after',
+  'since',
+  'during',
+  'before',
+]);
+const DETERMINERS = new Set([
+  'the',
+  'this',
+  'these',
+  'those',
+  'that',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  "'s",
+  '’s',
+]);
 
 export interface NounPhrase {
   /** First token of the phrase that ends with the trigger. */
@@ -31,7 +74,18 @@ export function nounPhraseBefore(view: TextView, triggerStart: number, floor: nu
     if (DETERMINERS.has(w)) {
       definite = true;
       k--;
-      if (w === 'the' || w === 'this' || w === 'these' || w === 'those' || w === 'its' || w === 'their' || w === 'his' || w === 'her' || w === 'our') break;
+      if (
+        w === 'the' ||
+        w === 'this' ||
+        w === 'these' ||
+        w === 'those' ||
+        w === 'its' ||
+        w === 'their' ||
+        w === 'his' ||
+        w === 'her' ||
+        w === 'our'
+      )
+        break;
       continue;
     }
     if (NP_STOP.has(w) || view.tokens[k - 1]!.kind === 'punct') break;
@@ -58,7 +112,10 @@ export function pickDate(
   opts: { definiteFrom?: number } = {},
 ): DateMention | undefined {
   if (dates.length === 0) return undefined;
-  const tokenOf = (d: DateMention): [number, number] => [tokenIndexAt(view, d.span.start), tokenIndexAt(view, d.span.end - 1) + 1];
+  const tokenOf = (d: DateMention): [number, number] => [
+    tokenIndexAt(view, d.span.start),
+    tokenIndexAt(view, d.span.end - 1) + 1,
+  ];
   const sentence = view.sentenceOf[trigger.start];
   const cs = view.clauseStart[trigger.start]!;
   const ce = view.clauseEnd[trigger.start]!;
@@ -70,12 +127,20 @@ export function pickDate(
   const modifierOfOther = (d: DateMention): boolean => {
     const [a, b] = tokenOf(d);
     const next = view.lower[b] ?? '';
-    const modifier = next === "'s" || next === '’s' || (['the', 'a', 'an'].includes(view.lower[a - 1] ?? '') && view.tokens[b]?.kind === 'word' && !NP_STOP.has(next));
+    const modifier =
+      next === "'s" ||
+      next === '’s' ||
+      (['the', 'a', 'an'].includes(view.lower[a - 1] ?? '') &&
+        view.tokens[b]?.kind === 'word' &&
+        !NP_STOP.has(next));
     return modifier && !(trigger.start >= b && trigger.start - b <= 4);
   };
   // A date inside a relative clause (", who met X on Thursday,") dates only what that clause tells.
-  const relativeOnly = (d: DateMention): boolean => view.relative[tokenOf(d)[0]] === 1 && view.relative[trigger.start] === 0;
-  const inSentence = dates.filter((d) => view.sentenceOf[tokenOf(d)[0]] === sentence && !modifierOfOther(d) && !relativeOnly(d));
+  const relativeOnly = (d: DateMention): boolean =>
+    view.relative[tokenOf(d)[0]] === 1 && view.relative[trigger.start] === 0;
+  const inSentence = dates.filter(
+    (d) => view.sentenceOf[tokenOf(d)[0]] === sentence && !modifierOfOther(d) && !relativeOnly(d),
+  );
   if (opts.definiteFrom !== undefined) {
     const from = opts.definiteFrom;
     return inSentence.find((d) => {

@@ -44,10 +44,19 @@ export function attachDates(input: DatesInput): Event[] {
     const looksNominal = input.nounTriggers.has(view.lower[end - 1]!) && np.definite;
     const d = pickDate(view, dates, { start, end }, looksNominal ? { definiteFrom: np.start } : {});
     if (!d) return event;
-    const out: Event = { ...event, date: { iso: d.iso, precision: d.precision, relation: d.relation, text: d.text, span: d.span } };
+    const out: Event = {
+      ...event,
+      date: { iso: d.iso, precision: d.precision, relation: d.relation, text: d.text, span: d.span },
+    };
     if (pub && (d.relation === 'on' || d.relation === 'before')) {
-      const last = parseIso(d.iso.length === 4 ? `${d.iso}-12-31` : d.iso.length === 7 ? `${d.iso}-28` : d.iso);
-      if (last && (pub.getTime() - last.getTime()) / 86_400_000 > HISTORICAL_DAYS && !out.attributes.includes('historical')) {
+      const last = parseIso(
+        d.iso.length === 4 ? `${d.iso}-12-31` : d.iso.length === 7 ? `${d.iso}-28` : d.iso,
+      );
+      if (
+        last &&
+        (pub.getTime() - last.getTime()) / 86_400_000 > HISTORICAL_DAYS &&
+        !out.attributes.includes('historical')
+      ) {
         out.attributes = [...out.attributes, 'historical'];
       }
     }

@@ -30,9 +30,11 @@ export interface DateMention {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const MONTH_RE =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const REL_RE = '(?:(since|after|before|until|by|from|in|on|during|as of|as early as)\\s+)?';
-const NUM_WORD = '(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
+const NUM_WORD =
+  '(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
 
 function monthIndex(word: string): number {
   return MONTHS.indexOf(word.slice(0, 3).toLowerCase());
@@ -64,7 +66,10 @@ function countWord(word: string): number | undefined {
 
 interface Pattern {
   readonly re: RegExp;
-  readonly resolve: (m: RegExpExecArray, pub: Date | undefined) => { iso: string; precision: Precision } | undefined;
+  readonly resolve: (
+    m: RegExpExecArray,
+    pub: Date | undefined,
+  ) => { iso: string; precision: Precision } | undefined;
 }
 
 /** Month-day without year: the publication year, or the year before when that lands after publication. */
@@ -95,7 +100,10 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // "3 January 2024", "3rd of January"
-    re: new RegExp(`\\b${REL_RE}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4})\\b)?`, 'gi'),
+    re: new RegExp(
+      `\\b${REL_RE}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4})\\b)?`,
+      'gi',
+    ),
     resolve: (m, pub) => {
       const month = monthIndex(m[3]!);
       const day = Number(m[2]);
@@ -112,17 +120,24 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // "in March": a month name needs a preposition, or "may" and "march" would be read as dates.
-    re: new RegExp(`\\b(since|after|before|until|in|during|by|early|late|last)\\s+(?:early |late |mid-)?${MONTH_RE}\\b(?!\\s+\\d)`, 'g'),
+    re: new RegExp(
+      `\\b(since|after|before|until|in|during|by|early|late|last)\\s+(?:early |late |mid-)?${MONTH_RE}\\b(?!\\s+\\d)`,
+      'g',
+    ),
     resolve: (m, pub) => {
       if (!pub || !/^\p{Lu}/u.test(m[2]!)) return undefined;
       const month = monthIndex(m[2]!);
       let year = pub.getUTCFullYear();
-      if (month > pub.getUTCMonth() || m[1]!.toLowerCase() === 'last' && month === pub.getUTCMonth()) year -= 1;
+      if (month > pub.getUTCMonth() || (m[1]!.toLowerCase() === 'last' && month === pub.getUTCMonth()))
+        year -= 1;
       return { iso: `${year}-${pad2(month + 1)}`, precision: 'month' };
     },
   },
   {
-    re: new RegExp(`\\b(since|after|before|until|in|during|by|from|as of|as early as|early|late|mid-)\\s*((?:18|19|20)\\d{2})\\b(?![-/]\\d)`, 'gi'),
+    re: new RegExp(
+      `\\b(since|after|before|until|in|during|by|from|as of|as early as|early|late|mid-)\\s*((?:18|19|20)\\d{2})\\b(?![-/]\\d)`,
+      'gi',
+    ),
     resolve: (m) => ({ iso: m[2]!, precision: 'year' }),
   },
   {
@@ -149,7 +164,8 @@ const PATTERNS: readonly Pattern[] = [
       if (!pub) return undefined;
       const unit = m[2]!.toLowerCase();
       const previous = m[1]!.toLowerCase() === 'last' || m[1]!.toLowerCase() === 'past';
-      if (unit === 'year') return { iso: String(pub.getUTCFullYear() - (previous ? 1 : 0)), precision: 'year' };
+      if (unit === 'year')
+        return { iso: String(pub.getUTCFullYear() - (previous ? 1 : 0)), precision: 'year' };
       if (unit === 'month') {
         const d = previous ? new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() - 1, 1)) : pub;
         return { iso: isoMonth(d), precision: 'month' };
@@ -170,14 +186,23 @@ const PATTERNS: readonly Pattern[] = [
       const unit = m[2]!.toLowerCase();
       if (unit === 'day') return { iso: isoDay(addDays(pub, -n)), precision: 'day' };
       if (unit === 'week') return { iso: isoMonth(addDays(pub, -7 * n)), precision: 'month' };
-      if (unit === 'month') return { iso: isoMonth(new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() - n, 1))), precision: 'month' };
+      if (unit === 'month')
+        return {
+          iso: isoMonth(new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() - n, 1))),
+          precision: 'month',
+        };
       return { iso: String(pub.getUTCFullYear() - n), precision: 'year' };
     },
   },
 ];
 
 /** Date expressions inside text[from, to), earliest first, never overlapping. */
-export function findDates(text: string, from: number, to: number, published: string | undefined): DateMention[] {
+export function findDates(
+  text: string,
+  from: number,
+  to: number,
+  published: string | undefined,
+): DateMention[] {
   const pub = published ? parseIso(published) : undefined;
   const slice = text.slice(from, to);
   const found: DateMention[] = [];
@@ -192,7 +217,13 @@ export function findDates(text: string, from: number, to: number, published: str
       const end = from + m.index + m[0].length;
       if (overlaps(start, end)) continue;
       const prep = /^(since|after|before|until|by|from|as of|as early as)\b/i.exec(m[0].trimStart());
-      found.push({ span: { start, end }, text: text.slice(start, end), iso: r.iso, precision: r.precision, relation: relationOf(prep?.[1]) });
+      found.push({
+        span: { start, end },
+        text: text.slice(start, end),
+        iso: r.iso,
+        precision: r.precision,
+        relation: relationOf(prep?.[1]),
+      });
     }
   }
   if (pub) {
@@ -200,14 +231,30 @@ export function findDates(text: string, from: number, to: number, published: str
       const start = from + r.index;
       const end = start + r.text.length;
       // Only calendar expressions: "now" or "tonight" carry no date the patterns above have not read.
-      if (overlaps(start, end) || !r.start.isCertain('month') || !/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(r.text)) continue;
+      if (
+        overlaps(start, end) ||
+        !r.start.isCertain('month') ||
+        !/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(r.text)
+      )
+        continue;
       const d = r.start.date();
       const year = r.start.isCertain('year') ? d.getFullYear() : pub.getUTCFullYear();
       const month = r.start.get('month') ?? d.getMonth() + 1;
       const day = r.start.isCertain('day') ? r.start.get('day') : undefined;
-      const iso = day !== undefined && day !== null ? `${year}-${pad2(month)}-${pad2(day)}` : `${year}-${pad2(month)}`;
-      if (parseIso(`${iso}-01`.slice(0, 10)) && daysBetween(pub, parseIso(iso.length === 7 ? `${iso}-01` : iso)!) > 366) continue;
-      found.push({ span: { start, end }, text: r.text, iso, precision: iso.length === 7 ? 'month' : 'day', relation: 'on' });
+      const iso =
+        day !== undefined && day !== null ? `${year}-${pad2(month)}-${pad2(day)}` : `${year}-${pad2(month)}`;
+      if (
+        parseIso(`${iso}-01`.slice(0, 10)) &&
+        daysBetween(pub, parseIso(iso.length === 7 ? `${iso}-01` : iso)!) > 366
+      )
+        continue;
+      found.push({
+        span: { start, end },
+        text: r.text,
+        iso,
+        precision: iso.length === 7 ? 'month' : 'day',
+        relation: 'on',
+      });
     }
   }
   return found.sort((a, b) => a.span.start - b.span.start);

@@ -24,14 +24,60 @@ export interface Attribution {
 
 const PREFERRED = new Set(['PERSON', 'ORG', 'GPE']);
 /** Words that may follow a closing "X said" without making it the opener of new content. */
-const TRAILERS = new Set(['on', 'in', 'at', 'a', 'an', 'the', 'statement', 'late', 'earlier', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'afternoon', 'told', 'reporters', 'journalists', 'media', 'news', 'conference', 'briefing', 'interview', 'post', 'on', 'social', 'separately', 'later', 'also', 'has', 'have', 'had']);
+const TRAILERS = new Set([
+  'on',
+  'in',
+  'at',
+  'a',
+  'an',
+  'the',
+  'statement',
+  'late',
+  'earlier',
+  'today',
+  'yesterday',
+  'tonight',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'morning',
+  'evening',
+  'night',
+  'afternoon',
+  'told',
+  'reporters',
+  'journalists',
+  'media',
+  'news',
+  'conference',
+  'briefing',
+  'interview',
+  'post',
+  'on',
+  'social',
+  'separately',
+  'later',
+  'also',
+  'has',
+  'have',
+  'had',
+]);
 
 function pick(ms: readonly MentionAt[]): MentionAt | undefined {
   // The head of the subject is the mention nearest the verb ("Iranian Parliamentary Speaker X has said").
   return [...ms].reverse().find((m) => PREFERRED.has(m.mention.type)) ?? ms[ms.length - 1];
 }
 
-export function attributions(ctx: SentenceContext, from: number, to: number, isTrigger: (i: number) => boolean = () => false): Attribution[] {
+export function attributions(
+  ctx: SentenceContext,
+  from: number,
+  to: number,
+  isTrigger: (i: number) => boolean = () => false,
+): Attribution[] {
   const { view } = ctx;
   const out: Attribution[] = [];
   for (let i = from; i < to; i++) {
@@ -49,13 +95,15 @@ export function attributions(ctx: SentenceContext, from: number, to: number, isT
         } else if (view.tokens[k]!.kind === 'punct') break;
       }
       const m = after.find((x) => x.mention.type === 'PERSON') ?? after[0];
-      if (m) out.push({ speaker: m.entity, cue: i, content: i > from ? [from, i] : [end, to], held: [i, end] });
+      if (m)
+        out.push({ speaker: m.entity, cue: i, content: i > from ? [from, i] : [end, to], held: [i, end] });
       continue;
     }
     // "States" in "the United States" is a name, not a reporting verb.
     if (!ctx.speechVerbs.has(w) || isTrigger(i) || ctx.at[i]) continue;
     let rest = 0;
-    for (let k = i + 1; k < to; k++) if (view.tokens[k]!.kind === 'word' && !TRAILERS.has(view.lower[k]!) && !ctx.at[k]) rest++;
+    for (let k = i + 1; k < to; k++)
+      if (view.tokens[k]!.kind === 'word' && !TRAILERS.has(view.lower[k]!) && !ctx.at[k]) rest++;
     let comma = -1;
     for (let k = i - 1; k > from; k--) {
       if (view.lower[k] === ',') {
@@ -67,7 +115,8 @@ export function attributions(ctx: SentenceContext, from: number, to: number, isT
     if (rest === 0 && comma > from) {
       // "..., rights group X said." closes the sentence: it reports what stands before its comma.
       const speaker = pick(mentionsBetween(ctx, comma + 1, i));
-      if (speaker) out.push({ speaker: speaker.entity, cue: i, content: [from, comma], held: [comma + 1, to] });
+      if (speaker)
+        out.push({ speaker: speaker.entity, cue: i, content: [from, comma], held: [comma + 1, to] });
       continue;
     }
     const next = ctx.at[i + 1];

@@ -32,7 +32,14 @@ export interface PlaceInfo {
 }
 
 const STATUS = ['planned', 'negated', 'historical', 'prevented'] as const;
-const QUALITY: Readonly<Record<Count['qualifier'], number>> = { exact: 3, 'at-least': 2, 'more-than': 2, 'at-most': 1, 'fewer-than': 1, about: 0 };
+const QUALITY: Readonly<Record<Count['qualifier'], number>> = {
+  exact: 3,
+  'at-least': 2,
+  'more-than': 2,
+  'at-most': 1,
+  'fewer-than': 1,
+  about: 0,
+};
 
 function statusKey(m: EventMention): string {
   return STATUS.filter((s) => m.attributes.has(s)).join(',');
@@ -53,7 +60,11 @@ function placesCompatible(a: MentionAt | undefined, b: MentionAt | undefined, in
 }
 
 function compatible(c: EventCluster, m: EventMention, info: PlaceInfo): boolean {
-  return datesCompatible(c.date, m.date) && placesCompatible(c.place, m.place, info) && statusKey(c.mentions[0]!) === statusKey(m);
+  return (
+    datesCompatible(c.date, m.date) &&
+    placesCompatible(c.place, m.place, info) &&
+    statusKey(c.mentions[0]!) === statusKey(m)
+  );
 }
 
 /** Actors agree when either side has none, or some actor of one is, or shares a country with, one of the other. */
@@ -63,12 +74,15 @@ function actorsCompatible(c: EventCluster, m: EventMention, info: PlaceInfo): bo
 }
 
 function sharesCountry(a: readonly string[], b: readonly string[], info: PlaceInfo): boolean {
-  return a.some((x) => b.some((y) => x === y || (info.countryOf(x) !== undefined && info.countryOf(x) === info.countryOf(y))));
+  return a.some((x) =>
+    b.some((y) => x === y || (info.countryOf(x) !== undefined && info.countryOf(x) === info.countryOf(y))),
+  );
 }
 
 /** Two acts of one sentence are one event unless each names its own, different actors. */
 function sharesActors(c: EventCluster, m: EventMention): boolean {
-  if (c.actors.length === 0 || m.actors.length === 0) return c.mentions[0]!.type !== 'ACCUSE' || m.actors.length === 0;
+  if (c.actors.length === 0 || m.actors.length === 0)
+    return c.mentions[0]!.type !== 'ACCUSE' || m.actors.length === 0;
   return m.actors.some((a) => c.actors.includes(a));
 }
 
@@ -81,7 +95,8 @@ function absorb(c: EventCluster, m: EventMention, info: PlaceInfo): void {
   addAll(c.actors, m.actors);
   addAll(c.targets, m.targets);
   // A city is more precise than its country ("northern Syria" then "the city of Aleppo").
-  if (m.place && (!c.place || (info.isCountry(c.place.entity) && !info.isCountry(m.place.entity)))) c.place = m.place;
+  if (m.place && (!c.place || (info.isCountry(c.place.entity) && !info.isCountry(m.place.entity))))
+    c.place = m.place;
   if (m.placeAnaphor) c.placeAnaphor = true;
   for (const [field, count] of Object.entries(m.counts) as [CountField, Count][]) {
     const had = c.counts[field];
@@ -91,7 +106,15 @@ function absorb(c: EventCluster, m: EventMention, info: PlaceInfo): void {
 }
 
 function fresh(m: EventMention): EventCluster {
-  return { mentions: [m], actors: [...m.actors], targets: [...m.targets], place: m.place, placeAnaphor: m.placeAnaphor, counts: { ...m.counts }, date: m.date };
+  return {
+    mentions: [m],
+    actors: [...m.actors],
+    targets: [...m.targets],
+    place: m.place,
+    placeAnaphor: m.placeAnaphor,
+    counts: { ...m.counts },
+    date: m.date,
+  };
 }
 
 const JOINABLE_MODES = new Set(['attack', 'explosives', 'kill']);
@@ -110,14 +133,28 @@ export function mergeMentions(mentions: readonly EventMention[], info: PlaceInfo
     let target: EventCluster | undefined;
     if (entry.casualty) {
       // Victims told in the sentence of an attack are its victims, whatever date the clause carries.
-      target = sameSentence.find((c) => c.mentions[0]!.type === 'ASSAULT' && placesCompatible(c.place, m.place, info) && (statusKey(c.mentions[0]!) === statusKey(m) || !m.attributes.has('historical')));
+      target = sameSentence.find(
+        (c) =>
+          c.mentions[0]!.type === 'ASSAULT' &&
+          placesCompatible(c.place, m.place, info) &&
+          (statusKey(c.mentions[0]!) === statusKey(m) || !m.attributes.has('historical')),
+      );
       // "troops had killed 7 rebels": a killing with an actor of its own is the main attack only when the actors agree.
       const ownActors = !m.passive && m.actors.length > 0;
-      if (!target && main && compatible(main, m, info) && (!ownActors || (main.actors.length > 0 && sharesCountry(main.actors, m.actors, info)))) target = main;
+      if (
+        !target &&
+        main &&
+        compatible(main, m, info) &&
+        (!ownActors || (main.actors.length > 0 && sharesCountry(main.actors, m.actors, info)))
+      )
+        target = main;
     } else if (m.definite) {
       // A reference inherits nothing of its own clause's status: "denied any role in the attack" still
       // means the attack. It prefers an event of its own sentence, then the latest event that happened.
-      const fits = (c: EventCluster): boolean => c.mentions[0]!.type === m.type && datesCompatible(c.date, m.date) && placesCompatible(c.place, m.place, info);
+      const fits = (c: EventCluster): boolean =>
+        c.mentions[0]!.type === m.type &&
+        datesCompatible(c.date, m.date) &&
+        placesCompatible(c.place, m.place, info);
       const latest = [...clusters].reverse();
       const real = (c: EventCluster): boolean => statusKey(c.mentions[0]!) === '';
       const kin = (c: EventCluster): boolean => family(c.mentions[0]!.hit.entry.mode) === family(entry.mode);
@@ -128,11 +165,25 @@ export function mergeMentions(mentions: readonly EventMention[], info: PlaceInfo
         latest.find(fits);
       if (!target && entry.anaphor) continue;
     }
-    target ??= sameSentence.find((c) => c.mentions[0]!.type === m.type && compatible(c, m, info) && sharesActors(c, m));
-    if (!target && main && !entry.casualty && m.type === 'ASSAULT' && JOINABLE_MODES.has(entry.mode) && compatible(main, m, info) && actorsCompatible(main, m, info)) {
+    target ??= sameSentence.find(
+      (c) => c.mentions[0]!.type === m.type && compatible(c, m, info) && sharesActors(c, m),
+    );
+    if (
+      !target &&
+      main &&
+      !entry.casualty &&
+      m.type === 'ASSAULT' &&
+      JOINABLE_MODES.has(entry.mode) &&
+      compatible(main, m, info) &&
+      actorsCompatible(main, m, info)
+    ) {
       // A plain "attack"/"struck" retells a strike of any kind when their actors agree ("it had struck ...").
       const mainMode = main.mentions[0]!.hit.entry.mode;
-      if (JOINABLE_MODES.has(mainMode) || (entry.mode === 'attack' && main.actors.length > 0 && sharesCountry(main.actors, m.actors, info))) target = main;
+      if (
+        JOINABLE_MODES.has(mainMode) ||
+        (entry.mode === 'attack' && main.actors.length > 0 && sharesCountry(main.actors, m.actors, info))
+      )
+        target = main;
     }
     if (target) {
       absorb(target, m, info);

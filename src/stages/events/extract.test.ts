@@ -11,7 +11,10 @@ import { segmentStage, tokenizeStage } from '../text-stages.js';
 import { eventsStage } from './index.js';
 import { toGoldAnswer } from '../../export/gold.js';
 
-const pipeline = createPipeline([tokenizeStage, segmentStage, entitiesStage, corefStage, eventsStage, datesStage], loadKnowledge({ language: 'en' }));
+const pipeline = createPipeline(
+  [tokenizeStage, segmentStage, entitiesStage, corefStage, eventsStage, datesStage],
+  loadKnowledge({ language: 'en' }),
+);
 
 function analyze(text: string, published = '2024-03-13'): Analysis {
   return pipeline.run(createDocument(text, { published }));
@@ -67,7 +70,9 @@ describe('eventsStage: passives, noun modifiers and claims', () => {
   });
 
   it('"with X claiming responsibility" names the perpetrator', () => {
-    const a = analyze('Twelve people were killed in the bombing in Mosul, with Hamas claiming responsibility.');
+    const a = analyze(
+      'Twelve people were killed in the bombing in Mosul, with Hamas claiming responsibility.',
+    );
     const e = only(a, 'ASSAULT');
     expect(names(a, e.actors)).toContain('Hamas');
     expect(e.counts.killed).toMatchObject({ value: 12, qualifier: 'exact' });
@@ -83,7 +88,9 @@ describe('eventsStage: counts', () => {
     ['Troops discovered 16 other explosive devices near Herat.', 'devices', 16, 'exact'],
   ])('%s → %s', (text, field, value, qualifier) => {
     const a = analyze(text);
-    const counts = a.events.map((e) => e.counts[field as keyof Event['counts']]).filter((c) => c !== undefined);
+    const counts = a.events
+      .map((e) => e.counts[field as keyof Event['counts']])
+      .filter((c) => c !== undefined);
     expect(counts[0]).toMatchObject({ value, qualifier });
     expect(text.slice(counts[0]!.span.start, counts[0]!.span.end)).toBe(counts[0]!.text);
   });
@@ -120,7 +127,9 @@ describe('eventsStage: attributes and coreference', () => {
   });
 
   it('the speaker of an attribution reports the event', () => {
-    const a = analyze('The militia was behind the attack in Quetta, Pakistani Interior Minister Ali Khan said.');
+    const a = analyze(
+      'The militia was behind the attack in Quetta, Pakistani Interior Minister Ali Khan said.',
+    );
     const e = only(a, 'ACCUSE');
     expect(names(a, e.actors)).toContain('Ali Khan');
   });
@@ -128,7 +137,9 @@ describe('eventsStage: attributes and coreference', () => {
 
 describe('eventsStage: generality (headlines, datelines, speakers, participants)', () => {
   it('a headline event that repeats the lead is dropped; the body keeps the arguments', () => {
-    const a = analyze('Gunmen kill 12 in Kano bus station attack\n\nKANO, Nigeria — Gunmen attacked a bus station in Kano on Monday, killing 12 people, police said.');
+    const a = analyze(
+      'Gunmen kill 12 in Kano bus station attack\n\nKANO, Nigeria — Gunmen attacked a bus station in Kano on Monday, killing 12 people, police said.',
+    );
     const e = only(a, 'ASSAULT');
     expect(e.trigger.text).toBe('attacked');
     expect(e.counts.killed?.value).toBe(12);
@@ -136,7 +147,9 @@ describe('eventsStage: generality (headlines, datelines, speakers, participants)
   });
 
   it('a headline event is kept when the body tells nothing of its type', () => {
-    const a = analyze('Portugal condemns attack on embassy\n\nLISBON — Gunmen attacked the embassy in Maputo on Sunday.');
+    const a = analyze(
+      'Portugal condemns attack on embassy\n\nLISBON — Gunmen attacked the embassy in Maputo on Sunday.',
+    );
     const e = only(a, 'ACCUSE');
     expect(names(a, e.actors)).toEqual(['Portugal']);
     expect(only(a, 'ASSAULT').trigger.text).toBe('attacked');
@@ -150,12 +163,16 @@ describe('eventsStage: generality (headlines, datelines, speakers, participants)
   });
 
   it('miss: the speaker of a closing attribution is no argument, it reports the event', () => {
-    const a = analyze('Security forces detained 40 people in Lima on Monday, human rights group Amnesty International said.');
+    const a = analyze(
+      'Security forces detained 40 people in Lima on Monday, human rights group Amnesty International said.',
+    );
     const e = only(a, 'COERCE');
     expect(e.actors).toEqual([]);
     expect(e.targets).toEqual([]);
     expect(e.counts.detained?.value).toBe(40);
-    expect(e.reportedBy.kind === 'entity' ? names(a, [e.reportedBy.entity]) : []).toEqual(['Amnesty International']);
+    expect(e.reportedBy.kind === 'entity' ? names(a, [e.reportedBy.entity]) : []).toEqual([
+      'Amnesty International',
+    ]);
   });
 
   it.each([
@@ -188,7 +205,9 @@ describe('eventsStage: accusations, denials and reported speech', () => {
   });
 
   it('"accused the army" targets the country whose army was named before', () => {
-    const a = analyze("Sudan's army shelled the town. Amnesty International accused the army of killing 30 civilians.");
+    const a = analyze(
+      "Sudan's army shelled the town. Amnesty International accused the army of killing 30 civilians.",
+    );
     const accuse = only(a, 'ACCUSE');
     expect(names(a, accuse.targets)).toEqual(['Sudan']);
     const alleged = a.events.find((e) => e.attributes.includes('alleged'));
@@ -203,12 +222,32 @@ describe('eventsStage: accusations, denials and reported speech', () => {
   });
 
   it.each([
-    ['Chilean President Juan Ortega, a former senator, urged Peru to reopen the border.', 'REQUEST', ['Juan Ortega'], ['Peru']],
-    ['Poland has ordered troops along its frontier with Belarus and Ukraine to be put on high alert.', 'MOBILIZE', ['Poland'], []],
-    ['Lithuania, which hosts many exiled activists from Belarus, welcomed the decision.', 'SUPPORT', ['Lithuania'], []],
+    [
+      'Chilean President Juan Ortega, a former senator, urged Peru to reopen the border.',
+      'REQUEST',
+      ['Juan Ortega'],
+      ['Peru'],
+    ],
+    [
+      'Poland has ordered troops along its frontier with Belarus and Ukraine to be put on high alert.',
+      'MOBILIZE',
+      ['Poland'],
+      [],
+    ],
+    [
+      'Lithuania, which hosts many exiled activists from Belarus, welcomed the decision.',
+      'SUPPORT',
+      ['Lithuania'],
+      [],
+    ],
     ['The head of the Revolutionary Front, Marco Diaz, vowed revenge.', 'THREATEN', ['Marco Diaz'], []],
     ['Spain and Morocco signed a fisheries agreement in Rabat.', 'AGREE', ['Spain', 'Morocco'], []],
-    ['Maria Lopez, a former minister who leads the opposition, said the alliance rejected the results.', 'REJECT', ['Maria Lopez'], []],
+    [
+      'Maria Lopez, a former minister who leads the opposition, said the alliance rejected the results.',
+      'REJECT',
+      ['Maria Lopez'],
+      [],
+    ],
   ])('actors are the subject head: %s', (text, type, actors, targets) => {
     const a = analyze(text);
     const e = only(a, type as Event['type']);
@@ -218,7 +257,11 @@ describe('eventsStage: accusations, denials and reported speech', () => {
 
   it.each([
     ['The United States embassy also condemned the assault.', 'ACCUSE', 'United States'],
-    ['Thousands of demonstrators who marched on parliament in Nairobi were dispersed by Kenya police.', 'PROTEST', undefined],
+    [
+      'Thousands of demonstrators who marched on parliament in Nairobi were dispersed by Kenya police.',
+      'PROTEST',
+      undefined,
+    ],
   ])('a name is no reporting verb, a restrictive relative acts for its noun: %s', (text, type, actor) => {
     const a = analyze(text);
     const e = only(a, type as Event['type']);
@@ -231,7 +274,9 @@ describe('eventsStage: accusations, denials and reported speech', () => {
   });
 
   it('miss: a date inside a relative clause does not date the main verb', () => {
-    const a = analyze('Maria Lopez, who met Juan Ortega in Lima on Monday, urged both sides to show restraint.');
+    const a = analyze(
+      'Maria Lopez, who met Juan Ortega in Lima on Monday, urged both sides to show restraint.',
+    );
     expect(only(a, 'REQUEST').date).toBeUndefined();
     expect(only(a, 'CONSULT').date?.iso).toBe('2024-03-11');
   });
@@ -239,14 +284,18 @@ describe('eventsStage: accusations, denials and reported speech', () => {
 
 describe('eventsStage: counts of attackers', () => {
   it('"two suicide attackers" counts the attack\'s attackers', () => {
-    const a = analyze('Two suicide attackers blew themselves up at a checkpoint in Mogadishu, killing nine people.');
+    const a = analyze(
+      'Two suicide attackers blew themselves up at a checkpoint in Mogadishu, killing nine people.',
+    );
     const e = only(a, 'ASSAULT');
     expect(e.counts.attackers?.value).toBe(2);
     expect(e.counts.killed?.value).toBe(9);
   });
 
   it('miss: attackers who were killed are no count of attackers or victims', () => {
-    const a = analyze('Gunmen stormed a hotel in Mogadishu, killing nine people. At least five attackers were killed in the fighting.');
+    const a = analyze(
+      'Gunmen stormed a hotel in Mogadishu, killing nine people. At least five attackers were killed in the fighting.',
+    );
     const counts = a.events.map((e) => e.counts);
     expect(counts.some((c) => c.attackers?.value === 5 || c.killed?.value === 5)).toBe(false);
     expect(counts.some((c) => c.killed?.value === 9)).toBe(true);
@@ -254,7 +303,17 @@ describe('eventsStage: counts of attackers', () => {
 });
 
 describe('eventsStage: odd input', () => {
-  it.each([[''], ['   '], ['\n\n'], ['...'], ['no names here at all'], ['Breaking news\n\n'], ['“”'], ['— —'], ['KANO —']])('does not crash: %j', (text) => {
+  it.each([
+    [''],
+    ['   '],
+    ['\n\n'],
+    ['...'],
+    ['no names here at all'],
+    ['Breaking news\n\n'],
+    ['“”'],
+    ['— —'],
+    ['KANO —'],
+  ])('does not crash: %j', (text) => {
     expect(() => analyze(text)).not.toThrow();
   });
 });

@@ -6,7 +6,13 @@ import { findDates } from '../dates/find.js';
 import { attributions } from './attribution.js';
 import { mergeMentions, type EventCluster } from './coref.js';
 import { parseCountWords, parseTriggerLexicon } from './lexicon.js';
-import { eventMentions, subjectOf, type Attribute, type EventMention, type SentenceContext } from './mentions.js';
+import {
+  eventMentions,
+  subjectOf,
+  type Attribute,
+  type EventMention,
+  type SentenceContext,
+} from './mentions.js';
 import { findTriggers } from './triggers.js';
 import { buildView, charSpan, mentionsByToken } from './view.js';
 
@@ -36,7 +42,8 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
   for (const e of input.entities) {
     entityCountry.set(e.id, e.country);
     if (e.knowledgeKey?.startsWith('country:')) countryEntities.add(e.id);
-    for (const a of [e.name, ...e.aliases]) if (!entityByAlias.has(a.toLowerCase())) entityByAlias.set(a.toLowerCase(), e.id);
+    for (const a of [e.name, ...e.aliases])
+      if (!entityByAlias.has(a.toLowerCase())) entityByAlias.set(a.toLowerCase(), e.id);
   }
   const ctx: SentenceContext = {
     view,
@@ -66,14 +73,28 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     const ems = eventMentions(ctx, k, hits, dates);
     for (const em of ems) {
       if (em.date && pub && em.date.relation !== 'since' && em.date.relation !== 'after') {
-        const end = parseIso(em.date.iso.length === 4 ? `${em.date.iso}-12-31` : em.date.iso.length === 7 ? `${em.date.iso}-28` : em.date.iso);
-        if (end && (pub.getTime() - end.getTime()) / 86_400_000 > HISTORICAL_DAYS) em.attributes.add('historical');
+        const end = parseIso(
+          em.date.iso.length === 4
+            ? `${em.date.iso}-12-31`
+            : em.date.iso.length === 7
+              ? `${em.date.iso}-28`
+              : em.date.iso,
+        );
+        if (end && (pub.getTime() - end.getTime()) / 86_400_000 > HISTORICAL_DAYS)
+          em.attributes.add('historical');
       }
     }
     for (const em of ems) {
       // The speaker whose reported stretch holds the trigger; the nearest cue before it wins.
-      const covering = attrs.filter((a) => a.content[0] <= em.hit.start && em.hit.start < a.content[1] && !(em.hit.start <= a.cue && a.cue < em.hit.end));
-      const said = covering.sort((x, y) => Math.abs(x.cue - em.hit.start) - Math.abs(y.cue - em.hit.start))[0];
+      const covering = attrs.filter(
+        (a) =>
+          a.content[0] <= em.hit.start &&
+          em.hit.start < a.content[1] &&
+          !(em.hit.start <= a.cue && a.cue < em.hit.end),
+      );
+      const said = covering.sort(
+        (x, y) => Math.abs(x.cue - em.hit.start) - Math.abs(y.cue - em.hit.start),
+      )[0];
       if (said) {
         speakers.set(em, said.speaker);
         if (em.hit.entry.blame) em.actors = [said.speaker];
@@ -85,7 +106,7 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
       const actors = subjectOf(ctx, i).map((m) => m.entity);
       if (actors.length > 0) perpetrators.push({ sentence: k, actors });
     }
-    all.push(...ems.filter((em) => em.hit.entry.blame ? em.actors.length > 0 : true));
+    all.push(...ems.filter((em) => (em.hit.entry.blame ? em.actors.length > 0 : true)));
   });
 
   const info = {
@@ -93,14 +114,20 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     isCountry: (id: string) => countryEntities.has(id),
   };
   const clusters = mergeMentions(withoutHeadlineRepeats(all, view.headline), info).filter(hasRequiredActor);
-  const main = clusters.find((c) => c.mentions[0]!.type === 'ASSAULT' && !c.mentions[0]!.attributes.has('historical'));
+  const main = clusters.find(
+    (c) => c.mentions[0]!.type === 'ASSAULT' && !c.mentions[0]!.attributes.has('historical'),
+  );
   for (const p of perpetrators) {
-    const local = clusters.filter((c) => c.mentions[0]!.type === 'ASSAULT' && c.mentions.some((m) => m.sentence === p.sentence));
-    for (const c of local.length > 0 ? local : main ? [main] : []) for (const a of p.actors) if (!c.actors.includes(a)) c.actors.push(a);
+    const local = clusters.filter(
+      (c) => c.mentions[0]!.type === 'ASSAULT' && c.mentions.some((m) => m.sentence === p.sentence),
+    );
+    for (const c of local.length > 0 ? local : main ? [main] : [])
+      for (const a of p.actors) if (!c.actors.includes(a)) c.actors.push(a);
   }
   // "throughout the province": the setting of the story (the main attack's place), else the latest
   // event's city or region before it.
-  let lastPlace: EventCluster['place'] = main?.place && !countryEntities.has(main.place.entity) ? main.place : undefined;
+  let lastPlace: EventCluster['place'] =
+    main?.place && !countryEntities.has(main.place.entity) ? main.place : undefined;
   const ordered = [...clusters].sort((a, b) => a.mentions[0]!.hit.start - b.mentions[0]!.hit.start);
   for (const c of ordered) {
     if (!c.place && c.placeAnaphor && lastPlace) c.place = lastPlace;
@@ -123,15 +150,33 @@ function withoutHeadlineRepeats(all: readonly EventMention[], headline: number):
 }
 
 /** Speech acts and meetings are acts of someone: with no actor found they are left out ("rejects" in a headline). */
-const NEEDS_ACTOR = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'THREATEN', 'CONCEDE', 'CONSULT', 'COOPERATE']);
+const NEEDS_ACTOR = new Set([
+  'ACCUSE',
+  'REJECT',
+  'REQUEST',
+  'SUPPORT',
+  'THREATEN',
+  'CONCEDE',
+  'CONSULT',
+  'COOPERATE',
+]);
 
 function hasRequiredActor(c: EventCluster): boolean {
   return !NEEDS_ACTOR.has(c.mentions[0]!.type) || c.actors.length > 0;
 }
 
-function toEvent(c: EventCluster, n: number, text: string, view: ReturnType<typeof buildView>, speakers: ReadonlyMap<EventMention, string>): Event {
+function toEvent(
+  c: EventCluster,
+  n: number,
+  text: string,
+  view: ReturnType<typeof buildView>,
+  speakers: ReadonlyMap<EventMention, string>,
+): Event {
   // The mention that dates the event speaks for it: trigger and evidence come from its sentence.
-  const lead = c.mentions.find((m) => m.date !== undefined && m.date === c.date) ?? c.mentions.find((m) => !m.definite) ?? c.mentions[0]!;
+  const lead =
+    c.mentions.find((m) => m.date !== undefined && m.date === c.date) ??
+    c.mentions.find((m) => !m.definite) ??
+    c.mentions[0]!;
   const first = c.mentions[0]!;
   const sentence = view.sentences[lead.sentence]!;
   const tspan = charSpan(view, lead.hit.start, lead.hit.end);
@@ -139,7 +184,12 @@ function toEvent(c: EventCluster, n: number, text: string, view: ReturnType<type
   // A speech act ("X denied") is reported by the outlet, not by its own actor.
   if (speaker !== undefined && c.actors.includes(speaker)) speaker = undefined;
   const reportedBy: Source = speaker !== undefined ? { kind: 'entity', entity: speaker } : { kind: 'outlet' };
-  const filled = [c.actors.length > 0, c.targets.length > 0, c.place !== undefined, Object.keys(c.counts).length > 0].filter(Boolean).length;
+  const filled = [
+    c.actors.length > 0,
+    c.targets.length > 0,
+    c.place !== undefined,
+    Object.keys(c.counts).length > 0,
+  ].filter(Boolean).length;
   const event: Event = {
     id: `ev${n + 1}`,
     type: first.type,

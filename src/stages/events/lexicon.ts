@@ -23,7 +23,11 @@ const TYPES = new Set<string>(PLOVER_TYPES);
 const FIELDS = new Set<string>(COUNT_FIELDS);
 
 export function splitWords(term: string): string[] {
-  return term.trim().toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  return term
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
 }
 
 /** Lines are "term<TAB>TYPE<TAB>mode<TAB>flags"; malformed lines are skipped, not fatal. */
@@ -35,7 +39,12 @@ export function parseTriggerLexicon(lines: Iterable<string>): TriggerLexicon {
     const [term, type, mode, flagText] = line.split('\t').map((s) => s.trim());
     const upper = (type ?? '').toUpperCase();
     if (!term || !TYPES.has(upper)) continue;
-    const flags = new Set((flagText ?? '').split(',').map((f) => f.trim()).filter(Boolean));
+    const flags = new Set(
+      (flagText ?? '')
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    );
     let casualty: CountField | undefined;
     for (const f of flags) {
       const m = /^casualty=(\w+)$/.exec(f);

@@ -63,37 +63,224 @@ export interface SentenceContext {
 const QUOTE_MARKS = new Set(['“', '"', '«']);
 const SCOPE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'of']);
 const BE = new Set(['was', 'were', 'been', 'be', 'is', 'are', 'being', 'got', 'get', "'s"]);
-const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'across', 'throughout', 'around', 'into', 'within', 'through']);
-const PLACE_SKIP = new Set(['the', 'city', 'town', 'province', 'region', 'village', 'district', 'of', 'capital', 'southern', 'northern', 'eastern', 'western', 'central', 'southeastern', 'southwestern', 'northeastern', 'northwestern', 'country', "'s", '’s']);
+const LOCATIVE = new Set([
+  'in',
+  'near',
+  'at',
+  'outside',
+  'inside',
+  'across',
+  'throughout',
+  'around',
+  'into',
+  'within',
+  'through',
+]);
+const PLACE_SKIP = new Set([
+  'the',
+  'city',
+  'town',
+  'province',
+  'region',
+  'village',
+  'district',
+  'of',
+  'capital',
+  'southern',
+  'northern',
+  'eastern',
+  'western',
+  'central',
+  'southeastern',
+  'southwestern',
+  'northeastern',
+  'northwestern',
+  'country',
+  "'s",
+  '’s',
+]);
 // "the country" is left out: it names a country, never the city an earlier event happened in.
-const ANAPHORIC_PLACES = new Set(['province', 'city', 'region', 'area', 'town', 'village', 'district', 'scene']);
-const PLANNING = new Set(['planned', 'plan', 'plans', 'planning', 'plotted', 'plotting', 'intended', 'intends', 'attempted', 'tried', 'sought', 'seeking', 'aimed', 'threatened', 'vowed', 'pledged', 'wanted', 'wants', 'trying', 'preparing', 'prepared']);
+const ANAPHORIC_PLACES = new Set([
+  'province',
+  'city',
+  'region',
+  'area',
+  'town',
+  'village',
+  'district',
+  'scene',
+]);
+const PLANNING = new Set([
+  'planned',
+  'plan',
+  'plans',
+  'planning',
+  'plotted',
+  'plotting',
+  'intended',
+  'intends',
+  'attempted',
+  'tried',
+  'sought',
+  'seeking',
+  'aimed',
+  'threatened',
+  'vowed',
+  'pledged',
+  'wanted',
+  'wants',
+  'trying',
+  'preparing',
+  'prepared',
+]);
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'should', "'ll"]);
 const PREVENTION = /\b(unable|failed|foiled|thwarted|prevented|averted|intercepted)\b/;
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
-const CARRY = [['carried', 'out'], ['carry', 'out'], ['launched'], ['conducted'], ['staged'], ['mounted'], ['claimed'], ['behind'], ['responsibility', 'for'], ['perpetrated'], ['orchestrated'], ['masterminded']];
+const CARRY = [
+  ['carried', 'out'],
+  ['carry', 'out'],
+  ['launched'],
+  ['conducted'],
+  ['staged'],
+  ['mounted'],
+  ['claimed'],
+  ['behind'],
+  ['responsibility', 'for'],
+  ['perpetrated'],
+  ['orchestrated'],
+  ['masterminded'],
+];
 const AFFIX = /^(.+)-(backed|led|sponsored|supported|funded|allied|aligned|made)$/i;
 /** Prepositions: a mention inside a prepositional phrase ("the border with X", "the head of X") is no subject. */
-const PREPOSITIONS = new Set([...LOCATIVE, 'of', 'with', 'for', 'from', 'to', 'along', 'against', 'on', 'by', 'over', 'about', 'between', 'under', 'after', 'before', 'during', 'since', 'toward', 'towards', 'among', 'amid', 'via', 'behind', 'beyond', 'than', 'like']);
+const PREPOSITIONS = new Set([
+  ...LOCATIVE,
+  'of',
+  'with',
+  'for',
+  'from',
+  'to',
+  'along',
+  'against',
+  'on',
+  'by',
+  'over',
+  'about',
+  'between',
+  'under',
+  'after',
+  'before',
+  'during',
+  'since',
+  'toward',
+  'towards',
+  'among',
+  'amid',
+  'via',
+  'behind',
+  'beyond',
+  'than',
+  'like',
+]);
 /** Words that end the object noun phrase of a verb ("urged X to ...", "accused X of ..."). */
-const NP_END = new Set([...PREPOSITIONS, 'that', 'which', 'who', 'whom', 'whose', 'while', 'because', 'but', 'when', 'where', 'if', 'after', 'before', '.', ';', ':', '!', '?', '(', ')', '—', '–']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', "'s", '’s', '*', '**']);
+const NP_END = new Set([
+  ...PREPOSITIONS,
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'while',
+  'because',
+  'but',
+  'when',
+  'where',
+  'if',
+  'after',
+  'before',
+  '.',
+  ';',
+  ':',
+  '!',
+  '?',
+  '(',
+  ')',
+  '—',
+  '–',
+]);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'this',
+  'these',
+  'those',
+  "'s",
+  '’s',
+  '*',
+  '**',
+]);
 /** Types whose acts are statements: told inside someone's report with an unnamed subject, they are the speaker's. */
 const SPEECH_ACTS = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'THREATEN']);
 /** Pronouns that, right after a reporting verb, stand for its speaker ("X said it had ..."). */
 const SUBJECT_PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i']);
 /** Words that end a walk back through a phrase: what stands before them is another clause. */
-const CLAUSE_WORDS = new Set(['as', 'while', 'when', 'because', 'if', 'that', 'which', 'who', 'whose', 'whom', 'where', 'but', 'whereas', 'although', 'though']);
+const CLAUSE_WORDS = new Set([
+  'as',
+  'while',
+  'when',
+  'because',
+  'if',
+  'that',
+  'which',
+  'who',
+  'whose',
+  'whom',
+  'where',
+  'but',
+  'whereas',
+  'although',
+  'though',
+]);
 /** People nouns whose "in/from X" names the country they act for ("officials in the capital X", "police in X"). */
-const OFFICIALS = new Set(['officials', 'official', 'figures', 'leaders', 'leadership', 'authorities', 'police', 'government', 'ministry', 'army', 'military', 'troops', 'forces', 'diplomats', 'sources', 'prosecutors', 'investigators', 'regime']);
+const OFFICIALS = new Set([
+  'officials',
+  'official',
+  'figures',
+  'leaders',
+  'leadership',
+  'authorities',
+  'police',
+  'government',
+  'ministry',
+  'army',
+  'military',
+  'troops',
+  'forces',
+  'diplomats',
+  'sources',
+  'prosecutors',
+  'investigators',
+  'regime',
+]);
 /** An assault noun told as the manner of an arrest ("detained 200 people in raids") is not a second event. */
 const MANNER_PREPS = new Set(['in', 'during']);
 
-export function eventMentions(ctx: SentenceContext, sentence: number, hits: readonly TriggerHit[], dates: readonly DateMention[]): EventMention[] {
+export function eventMentions(
+  ctx: SentenceContext,
+  sentence: number,
+  hits: readonly TriggerHit[],
+  dates: readonly DateMention[],
+): EventMention[] {
   const { view } = ctx;
   const out: EventMention[] = [];
   const s = view.sentences[sentence]!;
-  const triggerAt = (i: number): TriggerEntry | undefined => hits.find((h) => h.start <= i && i < h.end)?.entry;
+  const triggerAt = (i: number): TriggerEntry | undefined =>
+    hits.find((h) => h.start <= i && i < h.end)?.entry;
   ctx.hits = hits;
 
   for (const hit of hits) {
@@ -125,7 +312,8 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
         if (m) {
           // A country before a strike names who struck ("a US drone strike"); before an attack or a
           // bombing it names where ("the Iran attack"), as a city always does.
-          if (isPlaceLike(ctx, m) || (ctx.countryEntities.has(m.entity) && e.mode !== 'drone strike')) em.place ??= m;
+          if (isPlaceLike(ctx, m) || (ctx.countryEntities.has(m.entity) && e.mode !== 'drone strike'))
+            em.place ??= m;
           else push(em.actors, m.entity);
           k = m.end - 1;
           continue;
@@ -137,20 +325,31 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
         }
       }
       const after = view.lower[hit.end];
-      if (after === 'by') mentionsIn(ctx, hit.end + 1, Math.min(ce, hit.end + 6), true).forEach((m) => push(em.actors, m.entity));
+      if (after === 'by')
+        mentionsIn(ctx, hit.end + 1, Math.min(ce, hit.end + 6), true).forEach((m) =>
+          push(em.actors, m.entity),
+        );
       // "a ceasefire between X and Y", "talks between X and Y": both sides act.
       if (after === 'between') objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.actors, m.entity));
       // "the arrest of X", "the killing of X": the victim follows "of".
-      if (after === 'of' && (e.type === 'COERCE' || e.type === 'ASSAULT')) objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.targets, m.entity));
+      if (after === 'of' && (e.type === 'COERCE' || e.type === 'ASSAULT'))
+        objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.targets, m.entity));
       if (after === 'on' || after === 'against' || after === 'targeting') {
-        mentionsIn(ctx, hit.end + 1, Math.min(ce, hit.end + 6), true).forEach((m) => push(em.targets, m.entity));
+        mentionsIn(ctx, hit.end + 1, Math.min(ce, hit.end + 6), true).forEach((m) =>
+          push(em.targets, m.entity),
+        );
       }
       // "X was behind the bombings": whoever is blamed for the attack is its (alleged) perpetrator.
-      const blame = hits.find((h) => h.entry.blame && h.end >= np!.start - 1 && h.end <= hit.start && view.clauseStart[h.start] === cs);
+      const blame = hits.find(
+        (h) =>
+          h.entry.blame && h.end >= np!.start - 1 && h.end <= hit.start && view.clauseStart[h.start] === cs,
+      );
       if (blame) subjectOf(ctx, blame.start).forEach((m) => push(em.actors, m.entity));
       // "X carried out the bombing", "X claimed the attack": the verb's subject is the actor.
       for (let k = np!.start - 1; k >= Math.max(cs, np!.start - 4); k--) {
-        const found = CARRY.find((p) => p.every((w, n) => view.lower[k - p.length + 1 + n] === w) && k - p.length + 1 >= cs);
+        const found = CARRY.find(
+          (p) => p.every((w, n) => view.lower[k - p.length + 1 + n] === w) && k - p.length + 1 >= cs,
+        );
         if (found) {
           subjectOf(ctx, k - found.length + 1).forEach((m) => push(em.actors, m.entity));
           break;
@@ -158,14 +357,27 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
       }
     } else {
       let k = hit.start - 1;
-      while (k >= cs && (/^\p{Ll}+ly$/u.test(view.lower[k]!) || ['also', 'later', 'not', 'never', 'since', 'already', 'then'].includes(view.lower[k]!))) k--;
+      while (
+        k >= cs &&
+        (/^\p{Ll}+ly$/u.test(view.lower[k]!) ||
+          ['also', 'later', 'not', 'never', 'since', 'already', 'then'].includes(view.lower[k]!))
+      )
+        k--;
       const prev = view.lower[k] ?? '';
-      em.passive = BE.has(prev) || view.lower[hit.end] === 'by' ||
-        (e.casualty !== undefined && k >= cs && (view.tokens[k]!.kind === 'number' || prev === 'people' || prev === 'others'));
+      em.passive =
+        BE.has(prev) ||
+        view.lower[hit.end] === 'by' ||
+        (e.casualty !== undefined &&
+          k >= cs &&
+          (view.tokens[k]!.kind === 'number' || prev === 'people' || prev === 'others'));
       // "were discovered ... and disarmed": a coordinated participle shares the voice of the verb before it.
       const before = out[out.length - 1];
-      if ((prev === 'and' || prev === 'or') && before?.passive && view.clauseStart[before.hit.start] === cs) em.passive = true;
-      let subject = em.passive && before?.passive && (prev === 'and' || prev === 'or') ? subjectOf(ctx, before.hit.start) : subjectOf(ctx, hit.start, SPEECH_ACTS.has(e.type));
+      if ((prev === 'and' || prev === 'or') && before?.passive && view.clauseStart[before.hit.start] === cs)
+        em.passive = true;
+      let subject =
+        em.passive && before?.passive && (prev === 'and' || prev === 'or')
+          ? subjectOf(ctx, before.hit.start)
+          : subjectOf(ctx, hit.start, SPEECH_ACTS.has(e.type));
       // ", killing 57 people": the subject of a casualty participle is the event before it, not a person;
       // "the dead", "the wounded" name victims, not an act with a subject.
       if (e.casualty && !em.passive && !subject.some((m) => m.start >= cs)) subject = [];
@@ -179,17 +391,24 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
       const extended = quoteExtended(view, ce, s.tokenEnd);
       if (object.length === 0 && extended > ce) object = mentionsIn(ctx, ce, extended, false);
       // "the arrest of X", "the detention of X": a trigger used as a noun takes its victim from "of".
-      if (object.length === 0 && view.lower[hit.end] === 'of' && DETERMINERS.has(view.lower[hit.start - 1] ?? '')) object = objectPhrase(ctx, hit.end + 1, ce);
+      if (
+        object.length === 0 &&
+        view.lower[hit.end] === 'of' &&
+        DETERMINERS.has(view.lower[hit.start - 1] ?? '')
+      )
+        object = objectPhrase(ctx, hit.end + 1, ce);
       // "imposed sanctions on Monday on 9 Freedonian officials", "retaliate against X": the target follows on/against.
       if (object.length === 0 && (e.type === 'SANCTION' || e.type === 'ASSAULT' || e.type === 'THREATEN')) {
         for (let k = hit.end; k < Math.min(ce, hit.end + 8) && object.length === 0; k++) {
-          if (view.lower[k] === 'on' || view.lower[k] === 'against' || view.lower[k] === 'targeting') object = objectPhrase(ctx, k + 1, ce);
+          if (view.lower[k] === 'on' || view.lower[k] === 'against' || view.lower[k] === 'targeting')
+            object = objectPhrase(ctx, k + 1, ce);
         }
       }
       if (em.passive && !e.active) {
         subject.forEach((m) => push(em.targets, m.entity));
         const by = findWord(view, 'by', hit.end, ce);
-        if (by !== undefined) mentionsIn(ctx, by + 1, Math.min(ce, by + 6), false).forEach((m) => push(em.actors, m.entity));
+        if (by !== undefined)
+          mentionsIn(ctx, by + 1, Math.min(ce, by + 6), false).forEach((m) => push(em.actors, m.entity));
         object.forEach((m) => push(em.targets, m.entity));
         // "X and Y were killed": two named victims make a count of two when no number is given.
         if (e.casualty) {
@@ -199,7 +418,12 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
             const a = people[0]!;
             const b = people[people.length - 1]!;
             const span = { start: view.tokens[a.start]!.start, end: view.tokens[b.end - 1]!.end };
-            em.counts[e.casualty] = { value: named.size, qualifier: 'exact', text: view.text.slice(span.start, span.end), span };
+            em.counts[e.casualty] = {
+              value: named.size,
+              qualifier: 'exact',
+              text: view.text.slice(span.start, span.end),
+              span,
+            };
           }
         }
       } else {
@@ -213,10 +437,14 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
     if (!em.place) {
       const places = placesIn(ctx, cs, ce);
       // A trigger that ends in its own preposition ("swept through") takes the place right after it.
-      const afterTrigger = places.find((p) => p.at >= hit.end - 1 && (p.at >= hit.end || LOCATIVE.has(view.lower[hit.end - 1]!)));
+      const afterTrigger = places.find(
+        (p) => p.at >= hit.end - 1 && (p.at >= hit.end || LOCATIVE.has(view.lower[hit.end - 1]!)),
+      );
       // A reference ("blamed X for the attack", told in another city) has a place only in its own phrase.
-      const beforeTrigger = em.definite && e.noun ? undefined : [...places].reverse().find((p) => p.at < hit.start);
-      const chosen = em.definite && e.noun ? places.find((p) => p.at === hit.end) : afterTrigger ?? beforeTrigger;
+      const beforeTrigger =
+        em.definite && e.noun ? undefined : [...places].reverse().find((p) => p.at < hit.start);
+      const chosen =
+        em.definite && e.noun ? places.find((p) => p.at === hit.end) : (afterTrigger ?? beforeTrigger);
       if (chosen?.mention) em.place = chosen.mention;
       else if (chosen) em.placeAnaphor = true;
     }
@@ -227,26 +455,55 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
       if (NEGATORS.has(w) && !e.noun) em.attributes.add('negated');
       if (MODALS.has(w) && !e.noun) em.attributes.add('planned');
       if (PLANNING.has(w) && view.lower[k + 1] === 'to') em.attributes.add('planned');
-      if ((w === 'foiled' || w === 'thwarted' || w === 'failed') && e.noun) em.attributes.add('planned').add('prevented');
+      if ((w === 'foiled' || w === 'thwarted' || w === 'failed') && e.noun)
+        em.attributes.add('planned').add('prevented');
     }
-    if (em.attributes.has('planned') && PREVENTION.test(view.lower.slice(hit.end, s.tokenEnd).join(' '))) em.attributes.add('prevented');
-    if (!e.noun && /ing$/.test(view.lower[hit.start]!) && (view.lower[hit.start - 1] === 'been' && ['has', 'have'].includes(view.lower[hit.start - 2] ?? ''))) em.attributes.add('ongoing');
+    if (em.attributes.has('planned') && PREVENTION.test(view.lower.slice(hit.end, s.tokenEnd).join(' ')))
+      em.attributes.add('prevented');
+    if (
+      !e.noun &&
+      /ing$/.test(view.lower[hit.start]!) &&
+      view.lower[hit.start - 1] === 'been' &&
+      ['has', 'have'].includes(view.lower[hit.start - 2] ?? '')
+    )
+      em.attributes.add('ongoing');
 
-    em.date = pickDate(view, dates, hit, em.definite && e.noun ? { definiteFrom: np!.start } : em.definite ? { definiteFrom: hit.start } : {});
+    em.date = pickDate(
+      view,
+      dates,
+      hit,
+      em.definite && e.noun ? { definiteFrom: np!.start } : em.definite ? { definiteFrom: hit.start } : {},
+    );
     out.push(em);
   }
 
   // "detained 200 people in raids": an assault noun in a phrase of an arrest in its clause is its manner.
   for (let n = out.length - 1; n >= 0; n--) {
     const em = out[n]!;
-    if (!em.hit.entry.noun || em.type !== 'ASSAULT' || !MANNER_PREPS.has(view.lower[em.hit.start - 1] ?? '')) continue;
-    if (out.some((o) => o.type === 'COERCE' && o.hit.start < em.hit.start && view.clauseStart[o.hit.start] === view.clauseStart[em.hit.start])) out.splice(n, 1);
+    if (!em.hit.entry.noun || em.type !== 'ASSAULT' || !MANNER_PREPS.has(view.lower[em.hit.start - 1] ?? ''))
+      continue;
+    if (
+      out.some(
+        (o) =>
+          o.type === 'COERCE' &&
+          o.hit.start < em.hit.start &&
+          view.clauseStart[o.hit.start] === view.clauseStart[em.hit.start],
+      )
+    )
+      out.splice(n, 1);
   }
 
   // "urged X to open ...", "called for an end to ...": what is requested has not happened.
   for (const em of out) {
-    const request = out.find((o) => o !== em && o.type === 'REQUEST' && o.hit.end <= em.hit.start && view.clauseStart[o.hit.start] === view.clauseStart[em.hit.start]);
-    if (request && view.lower.slice(request.hit.end, em.hit.start).includes('to')) em.attributes.add('planned');
+    const request = out.find(
+      (o) =>
+        o !== em &&
+        o.type === 'REQUEST' &&
+        o.hit.end <= em.hit.start &&
+        view.clauseStart[o.hit.start] === view.clauseStart[em.hit.start],
+    );
+    if (request && view.lower.slice(request.hit.end, em.hit.start).includes('to'))
+      em.attributes.add('planned');
   }
 
   // Allegations and denials: events told inside the complement of accuse/deny are not asserted.
@@ -260,8 +517,12 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
   for (const em of out) {
     const governor = out.find(
       (o) =>
-        o !== em && o.hit.end <= em.hit.start && (o.type === 'ACCUSE' || o.type === 'REJECT') && !o.hit.entry.blame &&
-        inScope(view, o.hit.start, em.hit.start) && !coordinatedBetween(ctx, out, o, em),
+        o !== em &&
+        o.hit.end <= em.hit.start &&
+        (o.type === 'ACCUSE' || o.type === 'REJECT') &&
+        !o.hit.entry.blame &&
+        inScope(view, o.hit.start, em.hit.start) &&
+        !coordinatedBetween(ctx, out, o, em),
     );
     if (!governor) continue;
     em.attributes.add(governor.type === 'REJECT' ? 'negated' : 'alleged');
@@ -274,7 +535,12 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
   for (const c of findCounts(view, s.tokenStart, s.tokenEnd, ctx.countWords, triggerAt)) {
     if (!c.field) continue;
     const own = out.find((o) => o.hit.start <= c.anchor && c.anchor < o.hit.end);
-    const fits = (o: EventMention): boolean => (c.field === 'detained' ? o.type === 'COERCE' : c.field === 'devices' ? o.type === 'COERCE' || o.type === 'ASSAULT' : o.type === 'ASSAULT');
+    const fits = (o: EventMention): boolean =>
+      c.field === 'detained'
+        ? o.type === 'COERCE'
+        : c.field === 'devices'
+          ? o.type === 'COERCE' || o.type === 'ASSAULT'
+          : o.type === 'ASSAULT';
     const target = own ?? nearest(out.filter(fits), c.start, view);
     if (target && target.counts[c.field] === undefined) target.counts[c.field] = c.count;
   }
@@ -286,13 +552,22 @@ export function eventMentions(ctx: SentenceContext, sentence: number, hits: read
  * "and"/"but" to the accusation or denial (a reporting verb, or the trigger itself) is a new act of the
  * same subject, not part of what is alleged or denied.
  */
-function coordinatedBetween(ctx: SentenceContext, out: readonly EventMention[], governor: EventMention, em: EventMention): boolean {
+function coordinatedBetween(
+  ctx: SentenceContext,
+  out: readonly EventMention[],
+  governor: EventMention,
+  em: EventMention,
+): boolean {
   const { view } = ctx;
   for (let k = governor.hit.end; k < em.hit.start; k++) {
     const w = view.lower[k]!;
     if (w !== 'and' && w !== 'but') continue;
     let j = k + 1;
-    while (j < em.hit.end && (/^\p{Ll}+ly$/u.test(view.lower[j]!) || view.lower[j] === 'also' || view.lower[j] === 'then')) j++;
+    while (
+      j < em.hit.end &&
+      (/^\p{Ll}+ly$/u.test(view.lower[j]!) || view.lower[j] === 'also' || view.lower[j] === 'then')
+    )
+      j++;
     if (ctx.speechVerbs.has(view.lower[j]!)) return true;
     if (j === em.hit.start && !em.hit.entry.noun) return true;
     if (out.some((o) => o.hit.start === j && !o.hit.entry.noun && o !== em)) return true;
@@ -300,7 +575,18 @@ function coordinatedBetween(ctx: SentenceContext, out: readonly EventMention[], 
   return false;
 }
 
-const FORCES = new Set(['army', 'military', 'police', 'troops', 'forces', 'navy', 'junta', 'government', 'regime', 'soldiers']);
+const FORCES = new Set([
+  'army',
+  'military',
+  'police',
+  'troops',
+  'forces',
+  'navy',
+  'junta',
+  'government',
+  'regime',
+  'soldiers',
+]);
 
 /**
  * "the army" right after a verb refers back to a country's army named earlier in the document ("Nigeria's
@@ -363,7 +649,11 @@ function push(list: string[], id: string): void {
 }
 
 function isPlaceLike(ctx: SentenceContext, m: MentionAt): boolean {
-  return (m.mention.type === 'GPE' || m.mention.type === 'LOC') && !ctx.countryEntities.has(m.entity) && m.mention.form !== 'demonym';
+  return (
+    (m.mention.type === 'GPE' || m.mention.type === 'LOC') &&
+    !ctx.countryEntities.has(m.entity) &&
+    m.mention.form !== 'demonym'
+  );
 }
 
 function hasNumberBetween(view: TextView, a: number, b: number): boolean {
@@ -382,7 +672,8 @@ function entityFor(ctx: SentenceContext, name: string): string | undefined {
   if (direct) return direct;
   const country = ctx.knowledge.countryByName(name) ?? ctx.knowledge.countryByDemonym(name);
   if (!country) return undefined;
-  for (const [entity, code] of ctx.entityCountry) if (code === country.code && ctx.countryEntities.has(entity)) return entity;
+  for (const [entity, code] of ctx.entityCountry)
+    if (code === country.code && ctx.countryEntities.has(entity)) return entity;
   return undefined;
 }
 
@@ -472,7 +763,13 @@ export function subjectHead(ctx: SentenceContext, ms: readonly MentionAt[], floo
     const prev = unbound[n]!;
     const next = unbound[n + 1]!;
     const mark = view.lower[prev.end];
-    if (!(mark === ',' || mark === '–' || mark === '—') || next.start - prev.end > 2 || next.entity === prev.entity || !isPossessive(view, next)) continue;
+    if (
+      !(mark === ',' || mark === '–' || mark === '—') ||
+      next.start - prev.end > 2 ||
+      next.entity === prev.entity ||
+      !isPossessive(view, next)
+    )
+      continue;
     // "X – Y's regional branch, was ...": everything up to the closing mark describes X.
     for (let k = next.start; k < ms[ms.length - 1]!.end; k++) {
       const w = view.lower[k]!;
@@ -496,7 +793,10 @@ export function subjectHead(ctx: SentenceContext, ms: readonly MentionAt[], floo
     }
     if (between.length > 7 || !(between.includes('and') || between.includes('or'))) {
       // A title-less modifier of the head ("the US ambassador X") is no second actor; stop at anything else.
-      if (between.length === 0 || between.every((w) => /^\p{Lu}/u.test(w) === false && !PREPOSITIONS.has(w) && w !== ',')) {
+      if (
+        between.length === 0 ||
+        between.every((w) => /^\p{Lu}/u.test(w) === false && !PREPOSITIONS.has(w) && w !== ',')
+      ) {
         cur = prev;
         continue;
       }
@@ -505,7 +805,14 @@ export function subjectHead(ctx: SentenceContext, ms: readonly MentionAt[], floo
     // A conjunct is joined by "and"/"or" with nothing but names, titles and determiners around ("X and rebel leader Y").
     const joinable = (k: number): boolean => {
       const w = view.lower[k]!;
-      return w === 'and' || w === 'or' || w === ',' || DETERMINERS.has(w) || ctx.at[k] !== undefined || /^\p{Lu}/u.test(view.text.slice(view.tokens[k]!.start, view.tokens[k]!.end));
+      return (
+        w === 'and' ||
+        w === 'or' ||
+        w === ',' ||
+        DETERMINERS.has(w) ||
+        ctx.at[k] !== undefined ||
+        /^\p{Lu}/u.test(view.text.slice(view.tokens[k]!.start, view.tokens[k]!.end))
+      );
     };
     // A few plain words may stand in the names' phrases ("the Colombian government and ..."), no verb or preposition.
     let plain = 0;
@@ -514,7 +821,14 @@ export function subjectHead(ctx: SentenceContext, ms: readonly MentionAt[], floo
       if (joinable(k)) continue;
       const w = view.lower[k]!;
       plain++;
-      if (PREPOSITIONS.has(w) || ctx.speechVerbs.has(w) || /(ing|ed)$/.test(w) || view.tokens[k]!.kind !== 'word' || isTriggerAt(hitsOf(ctx), k)) ok = false;
+      if (
+        PREPOSITIONS.has(w) ||
+        ctx.speechVerbs.has(w) ||
+        /(ing|ed)$/.test(w) ||
+        view.tokens[k]!.kind !== 'word' ||
+        isTriggerAt(hitsOf(ctx), k)
+      )
+        ok = false;
     }
     if (!ok || plain > 3) break;
     out.unshift(prev);
@@ -532,7 +846,8 @@ function officialsOf(ctx: SentenceContext, ms: readonly MentionAt[], floor: numb
     if (m.mention.type !== 'GPE') continue;
     if (ctx.countryEntities.has(m.entity)) return [m];
     const code = ctx.entityCountry.get(m.entity);
-    for (const [entity, c] of ctx.entityCountry) if (c !== undefined && c === code && ctx.countryEntities.has(entity)) return [{ ...m, entity }];
+    for (const [entity, c] of ctx.entityCountry)
+      if (c !== undefined && c === code && ctx.countryEntities.has(entity)) return [{ ...m, entity }];
     return [m];
   }
   return [];
@@ -553,7 +868,11 @@ function objectPhrase(ctx: SentenceContext, a: number, ce: number): MentionAt[] 
       continue;
     }
     const w = view.lower[k]!;
-    if (w === ',' && (view.lower[k + 1] === 'and' || view.lower[k + 1] === 'or' || (ctx.at[k + 1] && out.length > 0))) continue;
+    if (
+      w === ',' &&
+      (view.lower[k + 1] === 'and' || view.lower[k + 1] === 'or' || (ctx.at[k + 1] && out.length > 0))
+    )
+      continue;
     if (NP_END.has(w) || w === ',' || w === '"' || w === '“' || w === '”') break;
   }
   return out;
@@ -579,12 +898,24 @@ export function subjectOf(ctx: SentenceContext, i: number, speakerActs = false):
   }
   // "demonstrators who marched": a restrictive relative clause acts for the noun right before it.
   // (one that a comma has closed, "X, a minister who leads Y, said", gives the verb back to X).
-  if (cue < 0 && (view.lower[cs] === 'who' || view.lower[cs] === 'which') && cs > 0 && view.lower[cs - 1] !== ',' && !view.lower.slice(cs, i).includes(',')) {
+  if (
+    cue < 0 &&
+    (view.lower[cs] === 'who' || view.lower[cs] === 'which') &&
+    cs > 0 &&
+    view.lower[cs - 1] !== ',' &&
+    !view.lower.slice(cs, i).includes(',')
+  ) {
     const antecedent = ctx.at[cs - 1];
-    return antecedent && !view.dateline[antecedent.start] && !ctx.blocked[antecedent.start] ? [antecedent] : [];
+    return antecedent && !view.dateline[antecedent.start] && !ctx.blocked[antecedent.start]
+      ? [antecedent]
+      : [];
   }
   const own = mentionsIn(ctx, cs, i, true).filter((m) => view.inQuote[m.start] === view.inQuote[i]);
-  const ownHead = subjectHead(ctx, own.filter((m) => !isAfterLocative(ctx, m.start, cs)), cs);
+  const ownHead = subjectHead(
+    ctx,
+    own.filter((m) => !isAfterLocative(ctx, m.start, cs)),
+    cs,
+  );
   if (ownHead.length > 0) return ownHead;
   const ownOfficials = officialsOf(ctx, own, cs);
   if (ownOfficials.length > 0) return ownOfficials;
@@ -595,7 +926,9 @@ export function subjectOf(ctx: SentenceContext, i: number, speakerActs = false):
   if (opener === 'and' || opener === 'but' || opener === 'or' || opener === 'then') {
     for (let k = sentence.tokenStart; k < cs; k = view.clauseEnd[k]!) {
       if (view.relative[k]) continue;
-      const found = mentionsIn(ctx, k, view.clauseEnd[k]!, false).filter((m) => view.inQuote[m.start] === 0 && !inPrepositionalPhrase(ctx, m, k));
+      const found = mentionsIn(ctx, k, view.clauseEnd[k]!, false).filter(
+        (m) => view.inQuote[m.start] === 0 && !inPrepositionalPhrase(ctx, m, k),
+      );
       // Only the first mention: the rest of that clause is its object ("Egypt has detained ... in Cairo").
       if (found.length > 0) return found.slice(0, 1);
     }
@@ -607,7 +940,10 @@ export function subjectOf(ctx: SentenceContext, i: number, speakerActs = false):
   for (let k = cs - 1; k >= sentence.tokenStart; k = view.clauseStart[k]! - 1) {
     if (skipRelative && view.relative[k]) continue;
     const start = view.clauseStart[k]!;
-    const found = mentionsIn(ctx, start, k + 1, false).filter((m) => view.inQuote[m.start] === view.inQuote[i] || view.inQuote[i] === 0 && view.inQuote[m.start] === 0);
+    const found = mentionsIn(ctx, start, k + 1, false).filter(
+      (m) =>
+        view.inQuote[m.start] === view.inQuote[i] || (view.inQuote[i] === 0 && view.inQuote[m.start] === 0),
+    );
     const head = subjectHead(ctx, found, start);
     if (head.length > 0) return head;
   }
@@ -638,9 +974,12 @@ function placesIn(ctx: SentenceContext, a: number, b: number): PlaceCandidate[] 
       j++;
     }
     const m = j < b ? ctx.at[j] : undefined;
-    if (m && (m.mention.type === 'GPE' || m.mention.type === 'LOC') && m.mention.form !== 'demonym') out.push({ at: k, mention: m });
-    else if (sawDefinite && ANAPHORIC_PLACES.has(view.lower[j - 1]!) && !ctx.at[j]) out.push({ at: k, mention: undefined });
-    else if (view.lower[k + 1] === 'the' && ANAPHORIC_PLACES.has(view.lower[k + 2] ?? '') && !ctx.at[k + 3]) out.push({ at: k, mention: undefined });
+    if (m && (m.mention.type === 'GPE' || m.mention.type === 'LOC') && m.mention.form !== 'demonym')
+      out.push({ at: k, mention: m });
+    else if (sawDefinite && ANAPHORIC_PLACES.has(view.lower[j - 1]!) && !ctx.at[j])
+      out.push({ at: k, mention: undefined });
+    else if (view.lower[k + 1] === 'the' && ANAPHORIC_PLACES.has(view.lower[k + 2] ?? '') && !ctx.at[k + 3])
+      out.push({ at: k, mention: undefined });
   }
   return out;
 }

@@ -1,19 +1,57 @@
 /** Reads cardinal numbers written in digits or words ("57", "1,200", "Forty-two", "two dozen", "dozens"). */
 
 const UNITS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, a: 1, an: 1, single: 1, twin: 2, both: 2, pair: 2,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  a: 1,
+  an: 1,
+  single: 1,
+  twin: 2,
+  both: 2,
+  pair: 2,
 };
 const TENS: Readonly<Record<string, number>> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 /**
  * Vague quantities: the value is the smallest the word allows ("dozens" is at least two dozen), and the
  * count's qualifier says "about". "a dozen" and "a score" read as 12 and 20, also vague.
  */
-const VAGUE: Readonly<Record<string, number>> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000, several: 3, dozen: 12, score: 20 };
+const VAGUE: Readonly<Record<string, number>> = {
+  dozens: 24,
+  scores: 40,
+  hundreds: 200,
+  thousands: 2000,
+  several: 3,
+  dozen: 12,
+  score: 20,
+};
 
 export interface ParsedNumber {
   readonly value: number;
@@ -32,7 +70,8 @@ export function wordValue(word: string): number | undefined {
   if (m && m[1]! in TENS && m[2]! in UNITS && (UNITS[m[2]!] ?? 0) < 10 && (UNITS[m[2]!] ?? 0) > 0) {
     return TENS[m[1]!]! + UNITS[m[2]!]!;
   }
-  if (w in UNITS && w !== 'a' && w !== 'an' && w !== 'pair' && w !== 'both' && w !== 'single') return UNITS[w];
+  if (w in UNITS && w !== 'a' && w !== 'an' && w !== 'pair' && w !== 'both' && w !== 'single')
+    return UNITS[w];
   return undefined;
 }
 
@@ -74,7 +113,7 @@ export function parseNumber(words: readonly string[]): ParsedNumber | undefined 
     if (current !== undefined && w === 'and' && wordValue(words[i + 1] ?? '') !== undefined) continue;
     const v = wordValue(w);
     if (v === undefined) break;
-    if (current !== undefined && (/^\d/.test(w) || current % 10 !== 0 || current === 0 && total === 0)) {
+    if (current !== undefined && (/^\d/.test(w) || current % 10 !== 0 || (current === 0 && total === 0))) {
       if (!(current >= 100 && v < 100)) break;
     }
     current = (current ?? 0) + v;

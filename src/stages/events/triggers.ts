@@ -3,7 +3,22 @@ import type { TriggerEntry, TriggerLexicon } from './lexicon.js';
 import type { TextView } from './view.js';
 
 /** Adverbs allowed between the words of a multi-word trigger ("was likely responsible"). */
-const GAP_WORDS = new Set(['likely', 'most', 'probably', 'also', 'reportedly', 'allegedly', 'not', 'never', 'quickly', 'then', 'later', 'again', 'jointly', 'still']);
+const GAP_WORDS = new Set([
+  'likely',
+  'most',
+  'probably',
+  'also',
+  'reportedly',
+  'allegedly',
+  'not',
+  'never',
+  'quickly',
+  'then',
+  'later',
+  'again',
+  'jointly',
+  'still',
+]);
 
 export interface TriggerHit {
   readonly entry: TriggerEntry;
@@ -13,7 +28,13 @@ export interface TriggerHit {
 }
 
 /** Longest match first, left to right; tokens inside entity mentions never trigger ("Desert Storm"). */
-export function findTriggers(view: TextView, from: number, to: number, lexicon: TriggerLexicon, blocked: (i: number) => boolean): TriggerHit[] {
+export function findTriggers(
+  view: TextView,
+  from: number,
+  to: number,
+  lexicon: TriggerLexicon,
+  blocked: (i: number) => boolean,
+): TriggerHit[] {
   const hits: TriggerHit[] = [];
   for (let i = from; i < to; i++) {
     if (blocked(i)) continue;
@@ -31,7 +52,13 @@ export function findTriggers(view: TextView, from: number, to: number, lexicon: 
   return hits;
 }
 
-function matchAt(view: TextView, i: number, to: number, words: readonly string[], blocked: (i: number) => boolean): number | undefined {
+function matchAt(
+  view: TextView,
+  i: number,
+  to: number,
+  words: readonly string[],
+  blocked: (i: number) => boolean,
+): number | undefined {
   let k = i;
   for (let w = 0; w < words.length; w++) {
     let gaps = 0;

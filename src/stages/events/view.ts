@@ -1,15 +1,44 @@
 /** A token-level view of one document: lower-cased words, quote state, clause bounds and entity mentions by token. */
+import { datelineLength } from '../../text/dateline.js';
 import type { Mention, Sentence, Token } from '../../model/schema.js';
 
 // Dashes are left out: in news they mostly set off appositions ("the group – a local affiliate – was").
 const BOUNDARY_PUNCT = new Set([';', ':', '“', '”', '"', '«', '»']);
 /** Words that open a new clause wherever they stand. */
-const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'but', 'while', 'because', 'although', 'though', 'whereas', 'when', 'where']);
+const SUBORDINATORS = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'but',
+  'while',
+  'because',
+  'although',
+  'though',
+  'whereas',
+  'when',
+  'where',
+]);
 /** Words that open a new clause after a comma ("..., with the group claiming responsibility"). */
-const COMMA_OPENERS = new Set(['and', 'or', 'with', 'as', 'after', 'before', 'according', 'saying', 'adding', 'then', 'amid', 'despite', 'a', 'an']);
+const COMMA_OPENERS = new Set([
+  'and',
+  'or',
+  'with',
+  'as',
+  'after',
+  'before',
+  'according',
+  'saying',
+  'adding',
+  'then',
+  'amid',
+  'despite',
+  'a',
+  'an',
+]);
 /** Relative pronouns: after a comma they open a non-restrictive clause that the next comma closes. */
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
-const DASHES = new Set(['—', '–', '-', '--']);
 
 export interface TextView {
   readonly text: string;
@@ -61,18 +90,11 @@ export function buildView(text: string, tokens: readonly Token[], sentences: rea
     } else if (open) inQuote[i] = 1;
   }
   const dateline = new Uint8Array(n);
-  const atParagraphStart = (i: number): boolean => i === 0 || text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n');
   for (const s of sentences) {
-    if (s.tokenStart >= n || !atParagraphStart(s.tokenStart)) continue;
-    // "CITY —", "CITY, Country —", "CITY (Agency) —": capitalized words, commas and brackets up to a dash.
-    for (let i = s.tokenStart; i < Math.min(s.tokenEnd, s.tokenStart + 9, n); i++) {
-      const w = text.slice(tokens[i]!.start, tokens[i]!.end);
-      if (DASHES.has(w)) {
-        if (i > s.tokenStart) for (let k = s.tokenStart; k <= i; k++) dateline[k] = 1;
-        break;
-      }
-      if (!/^(\p{Lu}[\p{L}.'’-]*|[,()])$/u.test(w)) break;
-    }
+    if (s.tokenStart >= n) continue;
+    const start = tokens[s.tokenStart]!.start;
+    const end = start + datelineLength(text, start);
+    for (let k = s.tokenStart; k < s.tokenEnd && tokens[k]!.end <= end; k++) dateline[k] = 1;
   }
   const clauseStart = new Int32Array(n);
   const clauseEnd = new Int32Array(n);
@@ -83,15 +105,30 @@ export function buildView(text: string, tokens: readonly Token[], sentences: rea
     let inRelative = false;
     for (let i = s.tokenStart; i < last; i++) {
       const w = lower[i]!;
-      let open = i === s.tokenStart || BOUNDARY_PUNCT.has(lower[i - 1]!) || inQuote[i] !== inQuote[i - 1] || (dateline[i - 1] === 1 && dateline[i] === 0);
-      if (SUBORDINATORS.has(w) && !(w === 'that' && i + 1 < s.tokenEnd && tokens[i + 1]!.kind !== 'word')) open = true;
-      if (lower[i - 1] === ',' && (COMMA_OPENERS.has(w) || /^\p{Ll}+ing$/u.test(text.slice(tokens[i]!.start, tokens[i]!.end)))) open = true;
+      let open =
+        i === s.tokenStart ||
+        BOUNDARY_PUNCT.has(lower[i - 1]!) ||
+        inQuote[i] !== inQuote[i - 1] ||
+        (dateline[i - 1] === 1 && dateline[i] === 0);
+      if (SUBORDINATORS.has(w) && !(w === 'that' && i + 1 < s.tokenEnd && tokens[i + 1]!.kind !== 'word'))
+        open = true;
+      if (
+        lower[i - 1] === ',' &&
+        (COMMA_OPENERS.has(w) || /^\p{Ll}+ing$/u.test(text.slice(tokens[i]!.start, tokens[i]!.end)))
+      )
+        open = true;
       // ", who met X in Y, urged ...": the comma after a relative clause gives the sentence back to its subject.
       if (inRelative && lower[i - 1] === ',' && !RELATIVES.has(w)) {
         open = true;
         inRelative = false;
       }
-      if (open && inRelative && i > s.tokenStart && (BOUNDARY_PUNCT.has(lower[i - 1]!) || inQuote[i] !== inQuote[i - 1])) inRelative = false;
+      if (
+        open &&
+        inRelative &&
+        i > s.tokenStart &&
+        (BOUNDARY_PUNCT.has(lower[i - 1]!) || inQuote[i] !== inQuote[i - 1])
+      )
+        inRelative = false;
       if (RELATIVES.has(w) && lower[i - 1] === ',') inRelative = true;
       if (inRelative) relative[i] = 1;
       opens[i - s.tokenStart] = open ? 1 : 0;
@@ -114,11 +151,26 @@ export function buildView(text: string, tokens: readonly Token[], sentences: rea
     const after = text.slice(first.end, sentences[1]!.start);
     if (line.length > 0 && !/[.!?:;"”»)]$/.test(line) && /\n/.test(after)) headline = 0;
   }
-  return { text, tokens, sentences, lower, sentenceOf, inQuote, clauseStart, clauseEnd, relative, dateline, headline };
+  return {
+    text,
+    tokens,
+    sentences,
+    lower,
+    sentenceOf,
+    inQuote,
+    clauseStart,
+    clauseEnd,
+    relative,
+    dateline,
+    headline,
+  };
 }
 
 /** Mentions that belong to an entity, with token ranges, in text order. */
-export function mentionsByToken(view: TextView, mentions: readonly Mention[]): { list: MentionAt[]; at: (MentionAt | undefined)[] } {
+export function mentionsByToken(
+  view: TextView,
+  mentions: readonly Mention[],
+): { list: MentionAt[]; at: (MentionAt | undefined)[] } {
   const startIndex = new Map<number, number>();
   const endIndex = new Map<number, number>();
   view.tokens.forEach((t, i) => {

@@ -7,5 +7,5 @@ export const placesStage: Stage = {
   version: VERSION,
   requires: ['mentions', 'entities'],
   provides: ['places', 'events'],
-  run: (input, ctx) => resolvePlaces(input, ctx.knowledge),
+  run: (input, ctx) => resolvePlaces({ ...input, text: input.document.text }, ctx.knowledge),
 };

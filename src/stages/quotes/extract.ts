@@ -3,10 +3,22 @@
  * around cues (forward "X said that ...", sentence-final "..., X has said", "according to X",
  * coordinated and participial cues), and mixed quotes whose reported content carries a quoted fragment.
  */
+import { datelineLength } from '../../text/dateline.js';
 import type { Quote, QuoteKind, Source, Span, Stance } from '../../model/schema.js';
 import type { CueTable, Cue, StancePattern } from './lexicon.js';
 import { findQuoteMarks, type QuoteMarks } from './marks.js';
-import { analyzeNP, CLAUSE_STOP, leftSpeaker, PREPS, rightSpeaker, SKIP_LEFT, subjectOf, type LeftSpeaker, type SpeakerLexicons, type SpeakerRef } from './speaker.js';
+import {
+  analyzeNP,
+  CLAUSE_STOP,
+  leftSpeaker,
+  PREPS,
+  rightSpeaker,
+  SKIP_LEFT,
+  subjectOf,
+  type LeftSpeaker,
+  type SpeakerLexicons,
+  type SpeakerRef,
+} from './speaker.js';
 import { refineStance } from './stance.js';
 import { trimSpan, type TextView } from './view.js';
 
@@ -31,19 +43,118 @@ interface Candidate {
   readonly weak?: boolean;
 }
 
-const NOMINAL_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'these', 'those', 'such', "'s", 'this', 'any', 'no']);
+const NOMINAL_BEFORE = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'these',
+  'those',
+  'such',
+  "'s",
+  'this',
+  'any',
+  'no',
+]);
 const AUX_CUE = new Set(['has', 'have', 'had']);
 // Phrases between a cue and its "that": time, venue and manner ("said on Friday in a statement that").
 const LEAD_ADVERBIAL = new Set([
-  'on', 'in', 'at', 'during', 'a', 'an', 'the', 'statement', 'interview', 'news', 'conference', 'briefing', 'speech',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
-  'earlier', 'later', 'late', 'last', 'this', 'week', 'separately', 'also', 'publicly', 'repeatedly', ',', 'televised',
-  'written', 'posted', 'online', 'weekend', 'morning', 'evening', 'night', 'afternoon', 'previously', 'again',
+  'on',
+  'in',
+  'at',
+  'during',
+  'a',
+  'an',
+  'the',
+  'statement',
+  'interview',
+  'news',
+  'conference',
+  'briefing',
+  'speech',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tonight',
+  'earlier',
+  'later',
+  'late',
+  'last',
+  'this',
+  'week',
+  'separately',
+  'also',
+  'publicly',
+  'repeatedly',
+  ',',
+  'televised',
+  'written',
+  'posted',
+  'online',
+  'weekend',
+  'morning',
+  'evening',
+  'night',
+  'afternoon',
+  'previously',
+  'again',
 ]);
 // Words that end a noun-phrase statement: time and place phrases after "vowed revenge".
-const NP_CUT = new Set(['at', 'during', 'on', 'in', 'before', 'after', 'while', 'when', 'as', 'amid', 'following']);
-const AUDIENCE = new Set(['reporters', 'journalists', 'media', 'press', 'lawmakers', 'parliament', 'supporters', 'crowds', 'residents', 'television', 'radio', 'him', 'her', 'them', 'us', 'me']);
-const NEW_SUBJECT = new Set(['the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'his', 'her', 'their', 'its']);
+const NP_CUT = new Set([
+  'at',
+  'during',
+  'on',
+  'in',
+  'before',
+  'after',
+  'while',
+  'when',
+  'as',
+  'amid',
+  'following',
+]);
+const AUDIENCE = new Set([
+  'reporters',
+  'journalists',
+  'media',
+  'press',
+  'lawmakers',
+  'parliament',
+  'supporters',
+  'crowds',
+  'residents',
+  'television',
+  'radio',
+  'him',
+  'her',
+  'them',
+  'us',
+  'me',
+]);
+const NEW_SUBJECT = new Set([
+  'the',
+  'a',
+  'an',
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'his',
+  'her',
+  'their',
+  'its',
+]);
 const TRAILING = /[\s,.;:"“”‘’'«»–—-]/u;
 
 export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
@@ -63,14 +174,27 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
     const attr = attributeAfter(view, q, lex) ?? attributeBefore(view, q, lex);
     if (attr) {
       for (let i = attr.cueFrom; i < attr.cueTo; i++) consumed.add(i);
-      const c: Candidate = { cueSpan: attr.cueSpan, stance: attr.cue.stance, content, kind: 'direct', ref: attr.ref, confidence: attr.ref.kind === 'source' ? 0.9 : 0.8, weak: attr.cue.flags.has('weak') };
+      const c: Candidate = {
+        cueSpan: attr.cueSpan,
+        stance: attr.cue.stance,
+        content,
+        kind: 'direct',
+        ref: attr.ref,
+        confidence: attr.ref.kind === 'source' ? 0.9 : 0.8,
+        weak: attr.cue.flags.has('weak'),
+      };
       cands.push(c);
       directMarks.add(q);
       prevDirect = c;
       continue;
     }
     // A quote that opens its own sentence right after an attributed one continues that speaker.
-    if (prevDirect && opensSentence(text, q.open) && text.slice(prevDirect.content.end, q.open).length < 200 && wordCount(text, content) >= 4) {
+    if (
+      prevDirect &&
+      opensSentence(text, q.open) &&
+      text.slice(prevDirect.content.end, q.open).length < 200 &&
+      wordCount(text, content) >= 4
+    ) {
       cands.push({ ...prevDirect, content, confidence: 0.6 });
       directMarks.add(q);
     }
@@ -90,7 +214,8 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
       if (consumed.has(i) || insideMarks(i)) continue;
       const cue = lex.cues.match(view.lower, i, s.tokenEnd);
       if (!cue) continue;
-      if (i > s.tokenStart && NOMINAL_BEFORE.has(view.lower[i - 1]!) && cue.words[0] !== 'according') continue;
+      if (i > s.tokenStart && NOMINAL_BEFORE.has(view.lower[i - 1]!) && cue.words[0] !== 'according')
+        continue;
       // "rejected claims that ...", "denied reports": a cue word right after a cue is its object noun.
       const last = found[found.length - 1];
       if (last && last.i + last.cue.words.length === i) continue;
@@ -99,7 +224,9 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
       i += cue.words.length - 1;
     }
     // "..., a charge the government denied": the cue reports on the clause before the comma.
-    const relatives = found.map(({ i, cue }) => (cue.words[0] === 'according' ? undefined : relativeClaim(view, i, s.tokenStart, lex)));
+    const relatives = found.map(({ i, cue }) =>
+      cue.words[0] === 'according' ? undefined : relativeClaim(view, i, s.tokenStart, lex),
+    );
     const located: (LeftSpeaker | undefined)[] = found.map(({ i, cue }, n) => {
       if (cue.words[0] === 'according') return undefined;
       const rel = relatives[n];
@@ -109,8 +236,11 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
         // "X said, blaming Y": the participle shares the speaker of the cue before it.
         if (n > 0) return { ref: { kind: 'drop' }, clauseStart: i - 1, coordinated: true };
         // '"...," X said, adding that ...': the direct quote's cue was taken already; share its speaker.
-        const direct = [...cands].reverse().find((c) => c.kind === 'direct' && c.cueSpan.end <= view.tokens[i]!.start);
-        if (direct && view.tokenAtOrAfter(direct.cueSpan.end) >= i - 8) return { ref: direct.ref, clauseStart: i - 1, coordinated: false };
+        const direct = [...cands]
+          .reverse()
+          .find((c) => c.kind === 'direct' && c.cueSpan.end <= view.tokens[i]!.start);
+        if (direct && view.tokenAtOrAfter(direct.cueSpan.end) >= i - 8)
+          return { ref: direct.ref, clauseStart: i - 1, coordinated: false };
         const subj = subjectOf(view, s.tokenStart, i, lex, isCue);
         return subj ? { ref: subj.ref, clauseStart: i - 1, coordinated: false } : undefined;
       }
@@ -135,8 +265,19 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
         const l = located[m];
         if (!l) continue;
         const before = view.lower[l.clauseStart - 1] ?? '';
-        if (l.coordinated || [',', 'and', 'but', ';', 'while', 'with', 'whereas'].includes(before) || view.lower[l.clauseStart] === ',') {
-          boundary = l.coordinated ? l.clauseStart : Math.max(i + 1, ['and', 'but', 'while', 'whereas', 'with'].includes(before) ? l.clauseStart - 1 : l.clauseStart);
+        if (
+          l.coordinated ||
+          [',', 'and', 'but', ';', 'while', 'with', 'whereas'].includes(before) ||
+          view.lower[l.clauseStart] === ','
+        ) {
+          boundary = l.coordinated
+            ? l.clauseStart
+            : Math.max(
+                i + 1,
+                ['and', 'but', 'while', 'whereas', 'with'].includes(before)
+                  ? l.clauseStart - 1
+                  : l.clauseStart,
+              );
           break;
         }
       }
@@ -158,12 +299,35 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
       // The speaker of the cue before in this sentence, even where that cue yielded no statement.
       let previousRef: SpeakerRef | undefined;
       for (let m = n - 1; m >= 0 && !previousRef; m--) previousRef = refs[m];
-      const cand = reported(view, lex, s.tokenStart, s.tokenEnd, i, end, cue, located[n], previousRef, boundary, isCue, n > 0);
-      refs[n] = cand?.ref ?? (located[n] && !located[n]!.coordinated && located[n]!.ref.kind !== 'drop' ? located[n]!.ref : undefined);
+      const cand = reported(
+        view,
+        lex,
+        s.tokenStart,
+        s.tokenEnd,
+        i,
+        end,
+        cue,
+        located[n],
+        previousRef,
+        boundary,
+        isCue,
+        n > 0,
+      );
+      refs[n] =
+        cand?.ref ??
+        (located[n] && !located[n]!.coordinated && located[n]!.ref.kind !== 'drop'
+          ? located[n]!.ref
+          : undefined);
       if (!cand) return;
-      const fragment = fragments.find((f) => f.inner.start < cand.content.end && cand.content.start < f.inner.end);
+      const fragment = fragments.find(
+        (f) => f.inner.start < cand.content.end && cand.content.start < f.inner.end,
+      );
       if (fragment) {
-        const clipped = trimSpan(text, { start: cand.content.start, end: Math.min(cand.content.end, fragment.inner.end) }, TRAILING);
+        const clipped = trimSpan(
+          text,
+          { start: cand.content.start, end: Math.min(cand.content.end, fragment.inner.end) },
+          TRAILING,
+        );
         cands.push({ ...cand, content: clipped, kind: 'mixed' });
       } else cands.push(cand);
     });
@@ -173,10 +337,16 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
   for (const q of marks) {
     if (directMarks.has(q) || !opensParagraph(text, q.open) || isHeadline(text, q.open, q.close)) continue;
     const content = trimSpan(text, q.inner, /[\s,.]/u);
-    if (wordCount(text, content) < 4 || cands.some((c) => c.content.start < q.inner.end && q.inner.start < c.content.end)) continue;
+    if (
+      wordCount(text, content) < 4 ||
+      cands.some((c) => c.content.start < q.inner.end && q.inner.start < c.content.end)
+    )
+      continue;
     const paraStart = text.lastIndexOf('\n', q.open - 1);
     const prevStart = prevParagraphStart(text, paraStart);
-    const prev = cands.filter((c) => c.cueSpan.start >= prevStart && c.cueSpan.end <= paraStart && c.ref.kind !== 'drop');
+    const prev = cands.filter(
+      (c) => c.cueSpan.start >= prevStart && c.cueSpan.end <= paraStart && c.ref.kind !== 'drop',
+    );
     const last = prev.sort((a, b) => a.cueSpan.start - b.cueSpan.start)[prev.length - 1];
     if (!last) continue;
     cands.push({ ...last, content, kind: 'direct', stance: 'assert', confidence: 0.55, weak: false });
@@ -220,7 +390,13 @@ function attributeAfter(view: TextView, q: QuoteMarks, lex: QuoteLexicons): Attr
   if (direct) {
     const right = rightSpeaker(view, k + direct.words.length, limit + 4, lex);
     if (!right) return undefined;
-    return { cue: direct, cueFrom: k, cueTo: k + direct.words.length, cueSpan: view.span(k, k + direct.words.length - 1), ref: right.ref };
+    return {
+      cue: direct,
+      cueFrom: k,
+      cueTo: k + direct.words.length,
+      cueSpan: view.span(k, k + direct.words.length - 1),
+      ref: right.ref,
+    };
   }
   // The speaker may carry a parenthesis or a description between commas: "X (D-Y), a lawmaker, said".
   const far = Math.min(view.tokens.length, k + 40);
@@ -248,7 +424,13 @@ function attributeAfter(view: TextView, q: QuoteMarks, lex: QuoteLexicons): Attr
     const left = leftSpeaker(view, c, k, lex);
     if (!left || left.coordinated) return undefined;
     if (crossed && left.clauseStart !== k) return undefined;
-    return { cue, cueFrom: c, cueTo: c + cue.words.length, cueSpan: cueSpanWithAux(view, c, c + cue.words.length), ref: left.ref };
+    return {
+      cue,
+      cueFrom: c,
+      cueTo: c + cue.words.length,
+      cueSpan: cueSpanWithAux(view, c, c + cue.words.length),
+      ref: left.ref,
+    };
   }
   return undefined;
 }
@@ -270,7 +452,13 @@ function attributeBefore(view: TextView, q: QuoteMarks, lex: QuoteLexicons): Att
     }
     const left = leftSpeaker(view, c, floor, lex);
     if (!left || left.coordinated) return undefined;
-    return { cue, cueFrom: c, cueTo: c + cue.words.length, cueSpan: cueSpanWithAux(view, c, c + cue.words.length), ref: left.ref };
+    return {
+      cue,
+      cueFrom: c,
+      cueTo: c + cue.words.length,
+      cueSpan: cueSpanWithAux(view, c, c + cue.words.length),
+      ref: left.ref,
+    };
   }
   return undefined;
 }
@@ -278,7 +466,28 @@ function attributeBefore(view: TextView, q: QuoteMarks, lex: QuoteLexicons): Att
 // Words before an -ing cue that make it a noun modifier or a complement, not a report: "softer language
 // calling for", "it goes without saying", "worth noting".
 const ING_BLOCKERS = new Set(['without', 'worth', 'about', 'into']);
-const ING_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re", 'and', 'but', 'also', 'while', 'even', 'then', 'still', 'again', 'repeatedly', 'publicly', 'not', 'now']);
+const ING_AUX = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  "'s",
+  "'re",
+  'and',
+  'but',
+  'also',
+  'while',
+  'even',
+  'then',
+  'still',
+  'again',
+  'repeatedly',
+  'publicly',
+  'not',
+  'now',
+]);
 
 /** Whether a cue word at token i reports speech here: not an infinitive ("want to ask") nor a modifier. */
 function cueActsAt(view: TextView, i: number, cue: Cue, sStart: number): boolean {
@@ -291,25 +500,55 @@ function cueActsAt(view: TextView, i: number, cue: Cue, sStart: number): boolean
     if (ING_BLOCKERS.has(before)) return false;
     // "protesters calling for reform": a participle right after a noun modifies it.
     // "with the Red Hand claiming ...": after a name it is an absolute clause with its own subject.
-    if (!ING_AUX.has(before) && !SKIP_LEFT.has(before) && !view.isPunct(i - 1) && !view.mentionEnding[i - 1] && !(view.isCapitalized(i - 1) && i - 1 > sStart)) return false;
+    if (
+      !ING_AUX.has(before) &&
+      !SKIP_LEFT.has(before) &&
+      !view.isPunct(i - 1) &&
+      !view.mentionEnding[i - 1] &&
+      !(view.isCapitalized(i - 1) && i - 1 > sStart)
+    )
+      return false;
   }
   return true;
 }
 
 // Nouns that take up a preceding statement in a relative clause: "..., a charge the ministry denied".
 const CLAIM_NOUNS = new Set([
-  'charge', 'claim', 'accusation', 'allegation', 'figure', 'report', 'assertion', 'version', 'account', 'number', 'toll',
-  'estimate', 'description', 'characterization', 'characterisation', 'suggestion', 'assessment', 'statement', 'view',
+  'charge',
+  'claim',
+  'accusation',
+  'allegation',
+  'figure',
+  'report',
+  'assertion',
+  'version',
+  'account',
+  'number',
+  'toll',
+  'estimate',
+  'description',
+  'characterization',
+  'characterisation',
+  'suggestion',
+  'assessment',
+  'statement',
+  'view',
 ]);
 
 /** "..., a claim (that) SPEAKER (has) denied": the speaker phrase and the comma that ends the claim. */
-function relativeClaim(view: TextView, i: number, sStart: number, lex: QuoteLexicons): { ref: SpeakerRef; comma: number } | undefined {
+function relativeClaim(
+  view: TextView,
+  i: number,
+  sStart: number,
+  lex: QuoteLexicons,
+): { ref: SpeakerRef; comma: number } | undefined {
   const lower = view.lower;
   let j = i - 1;
   while (j > sStart && SKIP_LEFT.has(lower[j]!)) j--;
   for (let k = j - 1; k - 2 >= sStart && j - k < 10; k--) {
     if (view.isPunct(k) && lower[k] !== "'s") return undefined;
-    if (!CLAIM_NOUNS.has(lower[k]!) || !['a', 'an', 'the'].includes(lower[k - 1]!) || lower[k - 2] !== ',') continue;
+    if (!CLAIM_NOUNS.has(lower[k]!) || !['a', 'an', 'the'].includes(lower[k - 1]!) || lower[k - 2] !== ',')
+      continue;
     let a = k + 1;
     if (lower[a] === 'that' || lower[a] === 'which') a++;
     if (a > j) return undefined;
@@ -321,22 +560,56 @@ function relativeClaim(view: TextView, i: number, sStart: number, lex: QuoteLexi
 
 /** A dateline that opens a paragraph ("CITY, Month 9 (Agency) - "): the sentence proper starts after it. */
 function datelineEnd(view: TextView, from: number, to: number): number {
-  const { text } = view;
   const start = view.tokens[from]?.start ?? 0;
-  if (start > 0 && text[start - 1] !== '\n') return from;
-  const line = text.slice(start, view.tokens[to - 1]?.end ?? start);
-  const m = /^\p{Lu}[\p{Lu}\p{M}.' -]+(?:,[^\n–—-]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*(?:-{1,2}|–|—)\s+/u.exec(line);
-  if (!m) return from;
-  const t = view.tokenAtOrAfter(start + m[0].length);
+  const length = datelineLength(view.text, start);
+  if (length === 0) return from;
+  const t = view.tokenAtOrAfter(start + length);
   return t < to ? t : from;
 }
 
 const TIME_END = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'week',
-  'weekend', 'morning', 'evening', 'night', 'afternoon', 'earlier', 'later', 'statement', 'interview', 'briefing',
-  'conference', 'speech', 'again', 'also', 'separately', 'publicly', 'previously',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tonight',
+  'week',
+  'weekend',
+  'morning',
+  'evening',
+  'night',
+  'afternoon',
+  'earlier',
+  'later',
+  'statement',
+  'interview',
+  'briefing',
+  'conference',
+  'speech',
+  'again',
+  'also',
+  'separately',
+  'publicly',
+  'previously',
 ]);
-const LEAD_PREPS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'via', 'through', 'from', 'late', 'early']);
+const LEAD_PREPS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'via',
+  'through',
+  'from',
+  'late',
+  'early',
+]);
 
 /** Builds the candidate for a reported-speech cue at tokens [i, end). */
 function reported(
@@ -386,12 +659,19 @@ function reported(
 
   let ref: SpeakerRef | undefined = left?.ref;
   if (left?.coordinated) {
-    ref = hasEarlierCue && previousRef ? previousRef : subjectOf(view, sStart, left.clauseStart, lex, isCue)?.ref;
+    ref =
+      hasEarlierCue && previousRef ? previousRef : subjectOf(view, sStart, left.clauseStart, lex, isCue)?.ref;
   }
 
   // Sentence-final attribution: "CONTENT, X has said." / "CONTENT, said X."
   const afterEnd = skipTrailer(view, end, sEnd);
-  if (left && !left.coordinated && left.clauseStart - 1 > sStart && lower[left.clauseStart - 1] === ',' && afterEnd) {
+  if (
+    left &&
+    !left.coordinated &&
+    left.clauseStart - 1 > sStart &&
+    lower[left.clauseStart - 1] === ',' &&
+    afterEnd
+  ) {
     if (!ref) return undefined;
     const content = trimSpan(text, view.span(sStart, left.clauseStart - 2), TRAILING, /[\s"“”‘’«»]/u);
     return make(view, lex, cueSpan, cue, content, ref, 0.8);
@@ -439,7 +719,15 @@ function reported(
       }
     }
     if (cue.words[0]!.startsWith('t') && lower[k] === 'to' && k > end) {
-      const c = make(view, lex, cueSpan, { ...cue, stance: 'request' }, trimSpan(text, view.span(k, boundary - 1), TRAILING), ref!, 0.7);
+      const c = make(
+        view,
+        lex,
+        cueSpan,
+        { ...cue, stance: 'request' },
+        trimSpan(text, view.span(k, boundary - 1), TRAILING),
+        ref!,
+        0.7,
+      );
       return c;
     }
   } else if (lower[k] === 'that') k++;
@@ -453,7 +741,13 @@ function reported(
       if (!LEAD_ADVERBIAL.has(lower[t]!)) break;
     }
     if (lower[k - 1] !== 'that') {
-      if (t > k && TIME_END.has(lower[t - 1]!) && (LEAD_PREPS.has(lower[k]!) || TIME_END.has(lower[k]!)) && lower[t] !== ',') k = t;
+      if (
+        t > k &&
+        TIME_END.has(lower[t - 1]!) &&
+        (LEAD_PREPS.has(lower[k]!) || TIME_END.has(lower[k]!)) &&
+        lower[t] !== ','
+      )
+        k = t;
       else if (LEAD_PREPS.has(lower[k]!)) {
         // "said in his weekly radio address that ...": a venue phrase before the that-clause.
         for (let u = k + 1; u < Math.min(boundary, k + 12); u++) {
@@ -497,10 +791,26 @@ function reported(
   return make(view, lex, cueSpan, cue, content, ref, left?.coordinated ? 0.7 : 0.75);
 }
 
-function make(view: TextView, lex: QuoteLexicons, cueSpan: Span, cue: Cue, content: Span, ref: SpeakerRef, confidence: number): Candidate | undefined {
+function make(
+  view: TextView,
+  lex: QuoteLexicons,
+  cueSpan: Span,
+  cue: Cue,
+  content: Span,
+  ref: SpeakerRef,
+  confidence: number,
+): Candidate | undefined {
   void lex;
   if (content.end <= content.start || wordCount(view.text, content) === 0) return undefined;
-  return { cueSpan, stance: cue.stance, content, kind: 'indirect', ref, confidence, weak: cue.flags.has('weak') };
+  return {
+    cueSpan,
+    stance: cue.stance,
+    content,
+    kind: 'indirect',
+    ref,
+    confidence,
+    weak: cue.flags.has('weak'),
+  };
 }
 
 /** After a final cue only a time phrase or a participial tail may follow: "has said.", "said Monday, speaking ...". */
@@ -550,11 +860,27 @@ interface HistoryItem {
 }
 
 // Descriptions that may refer to any organization named before ("the group said").
-const GENERIC_DESCRIPTIONS = new Set(['group', 'organization', 'organisation', 'militia', 'movement', 'network', 'faction', 'outfit', 'company', 'firm', 'alliance']);
+const GENERIC_DESCRIPTIONS = new Set([
+  'group',
+  'organization',
+  'organisation',
+  'militia',
+  'movement',
+  'network',
+  'faction',
+  'outfit',
+  'company',
+  'firm',
+  'alliance',
+]);
 // Descriptions of a state's government: the document's main country when one clearly dominates.
 const STATE_DESCRIPTIONS = new Set(['government', 'authorities', 'administration', 'cabinet', 'regime']);
 
-const wordsOf = (text: string): string[] => text.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
 const stem = (w: string): string => w.replace(/(?<=..)s$/u, '');
 
 /** Whether description words (determiner dropped) fit a speaker phrase: same head noun, modifiers contained. */
@@ -580,14 +906,20 @@ function dominantCountry(view: TextView): Source | undefined {
 }
 
 /** Resolves pronouns and descriptions in reading order, then builds Quote objects. */
-function finish(view: TextView, lex: QuoteLexicons, cands: Candidate[], marks: readonly QuoteMarks[]): Quote[] {
+function finish(
+  view: TextView,
+  lex: QuoteLexicons,
+  cands: Candidate[],
+  marks: readonly QuoteMarks[],
+): Quote[] {
   const { text } = view;
   cands.sort((a, b) => a.cueSpan.start - b.cueSpan.start || a.content.start - b.content.start);
   const history: HistoryItem[] = [];
   const quotes: Quote[] = [];
   const seen = new Set<string>();
   const inMarks = (s: Span): boolean => marks.some((m) => m.inner.start <= s.start && s.end <= m.inner.end);
-  const entityType = (src: Source): string | undefined => (src.kind === 'entity' ? view.entityById.get(src.entity)?.type : undefined);
+  const entityType = (src: Source): string | undefined =>
+    src.kind === 'entity' ? view.entityById.get(src.entity)?.type : undefined;
 
   for (const c of cands) {
     let source: Source | undefined;
@@ -605,7 +937,13 @@ function finish(view: TextView, lex: QuoteLexicons, cands: Candidate[], marks: r
       const h = [...history].reverse().find((x) => x.pos < ref.span.start && x.person === wantPerson);
       const m = [...view.mentions]
         .reverse()
-        .find((x) => x.span.end <= ref.span.start && x.entity !== undefined && !inMarks(x.span) && (wantPerson ? x.type === 'PERSON' : x.type === 'ORG' || x.type === 'GPE'));
+        .find(
+          (x) =>
+            x.span.end <= ref.span.start &&
+            x.entity !== undefined &&
+            !inMarks(x.span) &&
+            (wantPerson ? x.type === 'PERSON' : x.type === 'ORG' || x.type === 'GPE'),
+        );
       // A recent speaker is the likelier antecedent than a name mentioned in passing since.
       if (h && (!m || h.pos >= m.span.start || ref.span.start - h.pos < 400)) source = h.source;
       else if (m?.entity !== undefined) source = { kind: 'entity', entity: m.entity };
@@ -616,20 +954,44 @@ function finish(view: TextView, lex: QuoteLexicons, cands: Candidate[], marks: r
       const desc = wordsOf(ref.text).filter((w) => w !== 'the');
       const head = desc[desc.length - 1] ?? '';
       // An earlier speaker or organization named with the same head noun: "Ruritania's army" ... "the army".
-      const h = [...history].reverse().find((x) => x.pos < ref.span.start && x.source.kind === 'entity' && descriptionFits(desc, x.words));
-      const m = [...view.mentions].reverse().find((x) => x.span.end <= ref.span.start && x.entity !== undefined && x.type === 'ORG' && !inMarks(x.span) && descriptionFits(desc, wordsOf(x.text)));
+      const h = [...history]
+        .reverse()
+        .find((x) => x.pos < ref.span.start && x.source.kind === 'entity' && descriptionFits(desc, x.words));
+      const m = [...view.mentions]
+        .reverse()
+        .find(
+          (x) =>
+            x.span.end <= ref.span.start &&
+            x.entity !== undefined &&
+            x.type === 'ORG' &&
+            !inMarks(x.span) &&
+            descriptionFits(desc, wordsOf(x.text)),
+        );
       if (h && (!m || h.pos >= m.span.start)) source = h.source;
       else if (m?.entity !== undefined) source = { kind: 'entity', entity: m.entity };
       else if (GENERIC_DESCRIPTIONS.has(head) && desc.length === 1) {
-        const hg = [...history].reverse().find((x) => x.pos < ref.span.start && entityType(x.source) === 'ORG');
-        const mg = [...view.mentions].reverse().find((x) => x.span.end <= ref.span.start && x.entity !== undefined && x.type === 'ORG' && !inMarks(x.span));
+        const hg = [...history]
+          .reverse()
+          .find((x) => x.pos < ref.span.start && entityType(x.source) === 'ORG');
+        const mg = [...view.mentions]
+          .reverse()
+          .find(
+            (x) =>
+              x.span.end <= ref.span.start && x.entity !== undefined && x.type === 'ORG' && !inMarks(x.span),
+          );
         if (hg && (!mg || hg.pos >= mg.span.start)) source = hg.source;
         else if (mg?.entity !== undefined) source = { kind: 'entity', entity: mg.entity };
       } else if (STATE_DESCRIPTIONS.has(head) && desc.length === 1) source = dominantCountry(view);
       source ??= { kind: 'unresolved', text: ref.text, span: ref.span };
     }
-    const np = ref.kind === 'source' ? (ref.np ?? ref.span) : ref.kind === 'description' ? ref.span : undefined;
-    history.push({ pos: c.cueSpan.start, source, person, words: np ? wordsOf(text.slice(np.start, np.end)) : [] });
+    const np =
+      ref.kind === 'source' ? (ref.np ?? ref.span) : ref.kind === 'description' ? ref.span : undefined;
+    history.push({
+      pos: c.cueSpan.start,
+      source,
+      person,
+      words: np ? wordsOf(text.slice(np.start, np.end)) : [],
+    });
 
     // One statement per content span, except where another speaker takes it up ("..., a claim Y denied").
     const key = `${c.content.start}:${c.content.end}:${c.stance}:${source.kind === 'entity' ? source.entity : source.kind}`;
@@ -637,8 +999,19 @@ function finish(view: TextView, lex: QuoteLexicons, cands: Candidate[], marks: r
     seen.add(key);
     const contentText = text.slice(c.content.start, c.content.end);
     const speakerIsGroup = !person && (source.kind !== 'entity' || entityType(source) !== 'PERSON');
-    const stance = refineStance({ cueStance: c.stance, content: contentText, speakerIsGroup, violent: lex.violent, weakCue: c.weak === true }, lex.stancePatterns);
-    const about = [...new Set(view.mentionsIn(c.content).flatMap((m) => (m.entity !== undefined ? [m.entity] : [])))];
+    const stance = refineStance(
+      {
+        cueStance: c.stance,
+        content: contentText,
+        speakerIsGroup,
+        violent: lex.violent,
+        weakCue: c.weak === true,
+      },
+      lex.stancePatterns,
+    );
+    const about = [
+      ...new Set(view.mentionsIn(c.content).flatMap((m) => (m.entity !== undefined ? [m.entity] : []))),
+    ];
     const evidence = evidenceOf(view, c.content, c.cueSpan);
     const q: Quote = {
       id: '',

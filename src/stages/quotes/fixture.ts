@@ -28,10 +28,28 @@ export function buildInput(raw: string, specs: readonly MentionSpec[] = []): Sta
     for (let k = 0; k <= (s.occurrence ?? 0); k++) at = text.indexOf(s.text, at + 1);
     if (at < 0) throw new Error(`fixture: '${s.text}' not in text`);
     const span = { start: at, end: at + s.text.length };
-    const m: Mention = { id: `m${n + 1}`, span, text: s.text, type: s.type, form: s.form ?? 'name', entity: s.entity, evidence: span, stage: 'fixture@1', confidence: 1 };
+    const m: Mention = {
+      id: `m${n + 1}`,
+      span,
+      text: s.text,
+      type: s.type,
+      form: s.form ?? 'name',
+      entity: s.entity,
+      evidence: span,
+      stage: 'fixture@1',
+      confidence: 1,
+    };
     if (s.link !== undefined) m.link = s.link;
     mentions.push(m);
-    const e = entities.get(s.entity) ?? { id: s.entity, type: s.type, name: s.text, aliases: [], mentions: [], roles: [], confidence: 1 };
+    const e = entities.get(s.entity) ?? {
+      id: s.entity,
+      type: s.type,
+      name: s.text,
+      aliases: [],
+      mentions: [],
+      roles: [],
+      confidence: 1,
+    };
     e.aliases.push(s.text);
     e.mentions.push(m.id);
     if (s.link?.startsWith('country:')) e.knowledgeKey = s.link;

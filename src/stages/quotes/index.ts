@@ -30,7 +30,13 @@ export const quotesStage: Stage = {
   requires: ['tokens', 'sentences', 'mentions', 'entities'],
   provides: ['quotes'],
   run: (input, ctx) => {
-    const view = new TextView(input.document.text, input.tokens, input.sentences, input.mentions, input.entities);
+    const view = new TextView(
+      input.document.text,
+      input.tokens,
+      input.sentences,
+      input.mentions,
+      input.entities,
+    );
     return { quotes: extractQuotes(view, quoteLexicons(ctx.knowledge)) };
   },
 };

@@ -7,7 +7,8 @@ export interface TaggedEntry {
   readonly flags: ReadonlySet<string>;
 }
 
-const TAGS_WITHOUT_TAB = /^(.*?)\s+(assert|accuse|deny|request|claim|threaten|self|[a-z]+)((?:\s+(?:that|obj|np|weak))*)$/;
+const TAGS_WITHOUT_TAB =
+  /^(.*?)\s+(assert|accuse|deny|request|claim|threaten|self|[a-z]+)((?:\s+(?:that|obj|np|weak))*)$/;
 
 /** Tabs separate fields; a loader that turned tabs into spaces still parses (the tag is the last word). */
 export function parseTagged(lines: Iterable<string>): TaggedEntry[] {
@@ -22,7 +23,10 @@ export function parseTagged(lines: Iterable<string>): TaggedEntry[] {
       const parts = line.split(/\t+/).map((p) => p.trim());
       phrase = parts[0] ?? '';
       tag = parts[1] ?? '';
-      flags = parts.slice(2).flatMap((p) => p.split(/[\s,]+/)).filter(Boolean);
+      flags = parts
+        .slice(2)
+        .flatMap((p) => p.split(/[\s,]+/))
+        .filter(Boolean);
     } else {
       const m = TAGS_WITHOUT_TAB.exec(line);
       if (!m) continue;
@@ -79,7 +83,9 @@ const BE = String.raw`(?:is|are|was|were|be|been|being|'s)(?:\s+(?:most|more|ver
 /** Compiles stance phrases: BE is a copula with hedges, ... a gap of up to eight words. */
 export function compileStancePatterns(entries: readonly TaggedEntry[]): StancePattern[] {
   return entries.map((e) => {
-    const parts = e.words.map((w) => (w === 'be' ? BE : w === '...' ? String.raw`(?:\S+\s+){0,8}?` : escapeRe(w)));
+    const parts = e.words.map((w) =>
+      w === 'be' ? BE : w === '...' ? String.raw`(?:\S+\s+){0,8}?` : escapeRe(w),
+    );
     let src = '';
     e.words.forEach((w, k) => {
       src += parts[k]!;

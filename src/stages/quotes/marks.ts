@@ -90,7 +90,8 @@ function scanParagraph(text: string, from: number, to: number, out: QuoteMarks[]
     } else {
       // Only double marks run on to the paragraph end (the multi-paragraph quote convention);
       // an unmatched single mark is an apostrophe.
-      if (c === '“' || c === '«' || c === '„') out.push({ open: i, close: to, inner: { start: i + 1, end: to }, closed: false });
+      if (c === '“' || c === '«' || c === '„')
+        out.push({ open: i, close: to, inner: { start: i + 1, end: to }, closed: false });
       i++;
       if (c === '“' || c === '«' || c === '„') i = to;
     }

@@ -19,11 +19,31 @@ function run(text: string, specs: MentionSpec[] = []): Quote[] {
   return quotes;
 }
 
-const speakerOf = (q: Quote): string => (q.speaker.kind === 'entity' ? q.speaker.entity : q.speaker.kind === 'unresolved' ? `?${q.speaker.text}` : 'outlet');
+const speakerOf = (q: Quote): string =>
+  q.speaker.kind === 'entity'
+    ? q.speaker.entity
+    : q.speaker.kind === 'unresolved'
+      ? `?${q.speaker.text}`
+      : 'outlet';
 
-const P = (text: string, entity: string, extra: Partial<MentionSpec> = {}): MentionSpec => ({ text, entity, type: 'PERSON', ...extra });
-const O = (text: string, entity: string, extra: Partial<MentionSpec> = {}): MentionSpec => ({ text, entity, type: 'ORG', ...extra });
-const G = (text: string, entity: string, extra: Partial<MentionSpec> = {}): MentionSpec => ({ text, entity, type: 'GPE', ...extra });
+const P = (text: string, entity: string, extra: Partial<MentionSpec> = {}): MentionSpec => ({
+  text,
+  entity,
+  type: 'PERSON',
+  ...extra,
+});
+const O = (text: string, entity: string, extra: Partial<MentionSpec> = {}): MentionSpec => ({
+  text,
+  entity,
+  type: 'ORG',
+  ...extra,
+});
+const G = (text: string, entity: string, extra: Partial<MentionSpec> = {}): MentionSpec => ({
+  text,
+  entity,
+  type: 'GPE',
+  ...extra,
+});
 
 interface Case {
   readonly name: string;
@@ -126,12 +146,37 @@ const cases: Case[] = [
   },
   // Misses.
   { name: 'miss: negated subject', text: 'No group has claimed responsibility.', mentions: [], expect: [] },
-  { name: 'miss: relative clause', text: 'The storm hit the coast, which forecasters say killed nine people.', mentions: [], expect: [] },
+  {
+    name: 'miss: relative clause',
+    text: 'The storm hit the coast, which forecasters say killed nine people.',
+    mentions: [],
+    expect: [],
+  },
   { name: 'miss: noun use of a cue', text: 'The claims could not be verified.', mentions: [], expect: [] },
-  { name: 'miss: declared without a that-clause', text: 'Officials declared a day of mourning.', mentions: [], expect: [] },
-  { name: 'miss: scare quotes without a cue', text: 'The so-called “peace plan” was shelved by the council.', mentions: [], expect: [] },
-  { name: 'miss: negated speech', text: 'John Doe did not say whether the talks would resume.', mentions: [P('John Doe', 'doe')], expect: [] },
-  { name: 'miss: headline', text: 'Ruritania says rebels attacked convoy\n\nThe convoy was hit on Monday.', mentions: [G('Ruritania', 'rur')], expect: [] },
+  {
+    name: 'miss: declared without a that-clause',
+    text: 'Officials declared a day of mourning.',
+    mentions: [],
+    expect: [],
+  },
+  {
+    name: 'miss: scare quotes without a cue',
+    text: 'The so-called “peace plan” was shelved by the council.',
+    mentions: [],
+    expect: [],
+  },
+  {
+    name: 'miss: negated speech',
+    text: 'John Doe did not say whether the talks would resume.',
+    mentions: [P('John Doe', 'doe')],
+    expect: [],
+  },
+  {
+    name: 'miss: headline',
+    text: 'Ruritania says rebels attacked convoy\n\nThe convoy was hit on Monday.',
+    mentions: [G('Ruritania', 'rur')],
+    expect: [],
+  },
 ];
 
 describe('quotesStage', () => {
@@ -141,7 +186,10 @@ describe('quotesStage', () => {
   });
 
   it('lists the entities mentioned in the content as about', () => {
-    const [q] = run('John Doe said Ruritania had armed the rebels.', [P('John Doe', 'doe'), G('Ruritania', 'rur')]);
+    const [q] = run('John Doe said Ruritania had armed the rebels.', [
+      P('John Doe', 'doe'),
+      G('Ruritania', 'rur'),
+    ]);
     expect(q?.about).toEqual(['rur']);
     expect(q?.speakerSpan).toEqual({ start: 0, end: 8 });
   });
@@ -239,13 +287,21 @@ describe('quotesStage, more patterns', () => {
     {
       name: 'the government is the dominant country',
       text: 'Ruritania closed its border. Ruritania recalled its envoy to Freedonia. Ruritania cut flights. The government denied that it had expelled journalists.',
-      mentions: [G('Ruritania', 'rur', { link: 'country:RU' }), G('Ruritania', 'rur', { link: 'country:RU', occurrence: 1 }), G('Freedonia', 'fre', { link: 'country:FR' }), G('Ruritania', 'rur', { link: 'country:RU', occurrence: 2 })],
+      mentions: [
+        G('Ruritania', 'rur', { link: 'country:RU' }),
+        G('Ruritania', 'rur', { link: 'country:RU', occurrence: 1 }),
+        G('Freedonia', 'fre', { link: 'country:FR' }),
+        G('Ruritania', 'rur', { link: 'country:RU', occurrence: 2 }),
+      ],
       expect: [['rur', 'indirect', 'deny', 'it had expelled journalists']],
     },
     {
       name: 'miss: the government with two countries balanced stays unresolved',
       text: 'Ruritania met Freedonia. The government denied that it had expelled journalists.',
-      mentions: [G('Ruritania', 'rur', { link: 'country:RU' }), G('Freedonia', 'fre', { link: 'country:FR' })],
+      mentions: [
+        G('Ruritania', 'rur', { link: 'country:RU' }),
+        G('Freedonia', 'fre', { link: 'country:FR' }),
+      ],
       expect: [['?The government', 'indirect', 'deny', 'it had expelled journalists']],
     },
     {
@@ -290,7 +346,12 @@ describe('quotesStage, more patterns', () => {
     {
       name: 'vowed to avenge threatens; called on is a request; condemned accuses; dismissed denies',
       text: 'John Doe vowed to avenge the soldiers. The Red Hand condemned the raid. Jane Roe called on the council to resign. The Red Hand dismissed the report as propaganda.',
-      mentions: [P('John Doe', 'doe'), O('Red Hand', 'rh'), P('Jane Roe', 'roe'), O('Red Hand', 'rh', { occurrence: 1 })],
+      mentions: [
+        P('John Doe', 'doe'),
+        O('Red Hand', 'rh'),
+        P('Jane Roe', 'roe'),
+        O('Red Hand', 'rh', { occurrence: 1 }),
+      ],
       expect: [
         ['doe', 'indirect', 'threaten', 'to avenge the soldiers'],
         ['rh', 'indirect', 'accuse', 'the raid'],
@@ -298,7 +359,12 @@ describe('quotesStage, more patterns', () => {
         ['rh', 'indirect', 'deny', 'the report'],
       ],
     },
-    { name: 'miss: vowed to rebuild is no threat', text: 'Jane Roe vowed to rebuild the school.', mentions: [P('Jane Roe', 'roe')], expect: [['roe', 'indirect', 'assert', 'to rebuild the school']] },
+    {
+      name: 'miss: vowed to rebuild is no threat',
+      text: 'Jane Roe vowed to rebuild the school.',
+      mentions: [P('Jane Roe', 'roe')],
+      expect: [['roe', 'indirect', 'assert', 'to rebuild the school']],
+    },
     {
       name: 'a quotation paragraph continues the previous paragraph’s speaker',
       text: 'Jane Roe told parliament that spending would be cut.\n\n“We have no choice, the debt is too high.”\n\nLawmakers walked out.\n\n“This budget punishes the poor and the sick.”',
@@ -330,10 +396,30 @@ describe('quotesStage, more patterns', () => {
         ['doe', 'mixed', 'assert', 'the vote was “rigged'],
       ],
     },
-    { name: 'miss: an infinitive cue', text: 'Jane Roe wants to tell voters the plan works.', mentions: [P('Jane Roe', 'roe')], expect: [] },
-    { name: 'miss: a participle modifying a noun', text: 'Protesters calling for reform marched through the capital.', mentions: [], expect: [] },
-    { name: 'miss: it goes without saying', text: 'It goes without saying that the plan is costly.', mentions: [], expect: [] },
-    { name: 'miss: a time phrase alone is no statement', text: 'John Doe said Friday.', mentions: [P('John Doe', 'doe')], expect: [] },
+    {
+      name: 'miss: an infinitive cue',
+      text: 'Jane Roe wants to tell voters the plan works.',
+      mentions: [P('Jane Roe', 'roe')],
+      expect: [],
+    },
+    {
+      name: 'miss: a participle modifying a noun',
+      text: 'Protesters calling for reform marched through the capital.',
+      mentions: [],
+      expect: [],
+    },
+    {
+      name: 'miss: it goes without saying',
+      text: 'It goes without saying that the plan is costly.',
+      mentions: [],
+      expect: [],
+    },
+    {
+      name: 'miss: a time phrase alone is no statement',
+      text: 'John Doe said Friday.',
+      mentions: [P('John Doe', 'doe')],
+      expect: [],
+    },
     {
       name: 'miss: a list of names is no appositive',
       text: 'In the capital, Jane Roe, John Doe and others marched, which police said was peaceful.',
