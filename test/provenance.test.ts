@@ -13,7 +13,7 @@ function texts(): [string, string][] {
   const out: [string, string][] = [
     ['demo', readFileSync(join(ROOT, 'examples', 'demo-article.txt'), 'utf8')],
   ];
-  const held = join(ROOT, 'test', 'fixtures', 'heldout');
+  const held = join(ROOT, 'test', 'fixtures', 'articles');
   for (const f of readdirSync(held).filter((n) => n.endsWith('.txt')))
     out.push([f, readFileSync(join(held, f), 'utf8')]);
   if (hasShared) {
