@@ -63,6 +63,11 @@ export interface Knowledge {
   orgByKey(key: string): OrgInfo | undefined;
   /** All organization names and alias strings in their exact case, longest first, for longest-match scanning. */
   readonly orgAliases: readonly string[];
+  /**
+   * Folded first words (see foldKey) of every country, demonym, capital, organization and city name:
+   * a span whose first word is not here cannot match any of them.
+   */
+  readonly nameStarts?: ReadonlySet<string>;
   // The three lists below are optional only so hand-made test doubles need not supply them; loadKnowledge always does.
   /** Every country, ordered by code. */
   readonly countries?: readonly CountryInfo[];

@@ -1,4 +1,6 @@
 /** Builds the Knowledge index for one language from world-countries, the generated gazetteer, data/ files and lexicons. */
+import { foldKey } from './fold.js';
+export { foldKey } from './fold.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -28,43 +30,6 @@ export interface LoadOptions {
 
 // ---------------------------------------------------------------------------------------------
 // Name keys
-
-const FOLD_LETTERS: Readonly<Record<string, string>> = {
-  ı: 'i',
-  ł: 'l',
-  ø: 'o',
-  đ: 'd',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  þ: 'th',
-  ð: 'd',
-  ħ: 'h',
-};
-
-/**
- * Case-, accent- and punctuation-insensitive key: "São Paulo" = "Sao Paulo", "Sana'a" = "Sanaa",
- * "al-Shabaab" = "Al Shabaab", "Washington, D.C." = "Washington DC". Apostrophes vanish rather than
- * become spaces because transliterations drop them ("Ta‘izz"/"Taizz"); hyphens become spaces because
- * writers swap the two ("Nur-Sultan"/"Nur Sultan").
- */
-export function foldKey(s: string): string {
-  // Plain ASCII (most lookups, many gazetteer names) skips Unicode normalization, the costly step at load.
-  const folded = ASCII.test(s)
-    ? s.toLowerCase()
-    : s
-        .normalize('NFKD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .replace(/[ıłøđßæœþðħ]/g, (c) => FOLD_LETTERS[c] ?? c)
-        .replace(/[’‘ʼʻʿʾ´]/g, '');
-  return folded
-    .replace(/['`.,]/g, '')
-    .replace(/[-‐‑‒–—―_/\s]+/g, ' ')
-    .trim();
-}
-
-const ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * "US", "U.S.", "UK", "WHO", "IS", "AP", "MİT": upper-case forms of at most three letters. They only
@@ -358,7 +323,26 @@ function buildKnowledge(language: string, files: DataFiles): Knowledge {
     demonyms: countries.demonyms,
     lexicons: lex.record,
     lexicon: lex.get,
+    nameStarts: nameStarts(
+      [...countries.names, ...countries.demonyms, ...countries.capitals, ...orgs.aliases],
+      cityIndex.keys(),
+    ),
   };
+}
+
+/**
+ * The folded first word of every name the knowledge base knows: scanners test a span only when its
+ * first word is one of these, which skips most capitalized words at the cost of one set lookup.
+ */
+function nameStarts(names: readonly string[], foldedCityKeys: Iterable<string>): ReadonlySet<string> {
+  const out = new Set<string>();
+  const add = (folded: string): void => {
+    const first = folded.split(' ')[0];
+    if (first) out.add(first);
+  };
+  for (const n of names) add(foldKey(n));
+  for (const k of foldedCityKeys) add(k);
+  return out;
 }
 
 function readCountries(): readonly Country[] {
@@ -453,6 +437,7 @@ function buildCountries(language: string, files: DataFiles) {
     list,
     names: Object.freeze(byName.names()),
     demonyms: Object.freeze(byDemonym.names()),
+    capitals: Object.freeze(byCapital.names()),
   };
 }
 

@@ -1,14 +1,19 @@
 /** The dates stage: normalizes date expressions against publication and dates each event. */
 import type { Stage } from '../../pipeline/stage.js';
-import { parseTriggerLexicon } from '../events/lexicon.js';
+import { triggerLexiconFor } from '../events/lexicon.js';
 import { STAGE, VERSION, attachDates } from './dates.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 
 /** Last words of the noun triggers: the heads a definite reference ("the attack") ends in. */
+const nounCache = new WeakMap<Knowledge, Set<string>>();
 function nounTriggers(knowledge: Knowledge): Set<string> {
-  const out = new Set<string>();
-  for (const list of parseTriggerLexicon(knowledge.lexicon('event-triggers')).byFirst.values()) {
-    for (const e of list) if (e.noun) out.add(e.words[e.words.length - 1]!);
+  let out = nounCache.get(knowledge);
+  if (!out) {
+    out = new Set<string>();
+    for (const list of triggerLexiconFor(knowledge).byFirst.values()) {
+      for (const e of list) if (e.noun) out.add(e.words[e.words.length - 1]!);
+    }
+    nounCache.set(knowledge, out);
   }
   return out;
 }

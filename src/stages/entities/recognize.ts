@@ -4,6 +4,7 @@
  * title, or speech verbs. A trained tagger replaces the chunk classifier later; the output contract
  * (mentions with spans, types, knowledge links and roles) stays the same.
  */
+import { foldKey } from '../../knowledge/fold.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import type { EntityType, Mention, MentionForm, Sentence, Token } from '../../model/schema.js';
 
@@ -84,6 +85,47 @@ const LOWER_ORG_HEADS = new Set([
   'brigades',
 ]);
 
+const indexes = new WeakMap<
+  Knowledge,
+  { epithets: Map<string, string>; starts: ReadonlySet<string> | undefined }
+>();
+
+/** Per knowledge base, once: the epithet table and the first words any knowledge name can start with. */
+function knowledgeIndex(knowledge: Knowledge): {
+  epithets: Map<string, string>;
+  starts: ReadonlySet<string> | undefined;
+} {
+  let index = indexes.get(knowledge);
+  if (!index) {
+    // "zionist regime=il": loaded or informal names that stand for a country.
+    const epithets = new Map<string, string>();
+    for (const line of knowledge.lexicon('country-epithets')) {
+      const [name, code] = line.split('=');
+      if (name && code) epithets.set(name.trim(), code.trim().toUpperCase());
+    }
+    let starts: Set<string> | undefined;
+    if (knowledge.nameStarts !== undefined) {
+      starts = new Set(knowledge.nameStarts);
+      for (const name of epithets.keys()) starts.add(foldKey(name).split(' ')[0]!);
+    }
+    index = { epithets, starts };
+    indexes.set(knowledge, index);
+  }
+  return index;
+}
+
+// Words repeat across documents: fold each distinct one once (bounded, so memory stays flat).
+const foldedFirst = new Map<string, string>();
+function firstFolded(word: string): string {
+  let f = foldedFirst.get(word);
+  if (f === undefined) {
+    if (foldedFirst.size > 100_000) foldedFirst.clear();
+    f = foldKey(word).split(' ')[0]!;
+    foldedFirst.set(word, f);
+  }
+  return f;
+}
+
 function politicalHead(word: string): boolean {
   return POLITICAL_HEADS.has(word);
 }
@@ -125,12 +167,7 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
   const givenNames = knowledge.lexicon('given-names');
   const notEntities = knowledge.lexicon('not-entities');
   const orgDescriptors = knowledge.lexicon('org-descriptors');
-  // "zionist regime=il": loaded or informal names that stand for a country.
-  const epithets = new Map<string, string>();
-  for (const line of knowledge.lexicon('country-epithets')) {
-    const [name, code] = line.split('=');
-    if (name && code) epithets.set(name.trim(), code.trim().toUpperCase());
-  }
+  const { epithets, starts } = knowledgeIndex(knowledge);
 
   // Words seen in lower case anywhere in the document: a sentence-initial "Security" is then no name.
   const lowerSeen = new Set<string>();
@@ -181,6 +218,11 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
       // "al Qaeda", "el Fasher": a lower-case article may open a name written with a space.
       const articleStart = /^(?:al|el|ad|as|ash|az)$/.test(w) && isCapitalized(tok(i + 1));
       if (!isCapitalized(w) && !articleStart) continue;
+      // Most capitalized words start no known name: one set lookup saves every span lookup below.
+      if (starts !== undefined && !starts.has(firstFolded(w))) {
+        knowledgePrefix(i);
+        continue;
+      }
       const sentenceInitialCommon = i === first && common.has(w.toLowerCase());
       let match: Found | undefined;
       for (let j = Math.min(last, i + MAX_KNOWLEDGE_TOKENS); j > i && !match; j--) {

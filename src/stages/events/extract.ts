@@ -5,7 +5,7 @@ import { parseIso } from '../dates/calendar.js';
 import { findDates } from '../dates/find.js';
 import { attributions } from './attribution.js';
 import { mergeMentions, type EventCluster } from './coref.js';
-import { parseCountWords, parseTriggerLexicon } from './lexicon.js';
+import { countWordsFor, triggerLexiconFor } from './lexicon.js';
 import {
   eventMentions,
   subjectOf,
@@ -35,7 +35,7 @@ const RESPONSIBILITY = /^(claimed|claims|claiming|claim|admitted|acknowledged)$/
 export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[] {
   const view = buildView(input.text, input.tokens, input.sentences);
   const { at } = mentionsByToken(view, input.mentions);
-  const lexicon = parseTriggerLexicon(knowledge.lexicon('event-triggers'));
+  const lexicon = triggerLexiconFor(knowledge);
   const entityCountry = new Map<string, string | undefined>();
   const countryEntities = new Set<string>();
   const entityByAlias = new Map<string, string>();
@@ -52,7 +52,7 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     countryEntities,
     knowledge,
     speechVerbs: knowledge.lexicon('speech-verbs'),
-    countWords: parseCountWords(knowledge.lexicon('event-counts')),
+    countWords: countWordsFor(knowledge),
     entityByAlias,
     blocked: new Uint8Array(view.tokens.length),
   };

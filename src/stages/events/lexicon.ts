@@ -1,4 +1,5 @@
 /** Parses the trigger and count-word lexicons into lookup tables keyed by their first word. */
+import type { Knowledge } from '../../knowledge/knowledge.js';
 import { PLOVER_TYPES, type CountField, type PloverType, COUNT_FIELDS } from '../../model/schema.js';
 
 export interface TriggerEntry {
@@ -80,4 +81,28 @@ export function parseCountWords(lines: Iterable<string>): ReadonlyMap<string, Co
     if (word && field && FIELDS.has(field)) out.set(word, field as CountField);
   }
   return out;
+}
+
+const triggerCache = new WeakMap<Knowledge, TriggerLexicon>();
+
+/** The trigger lexicon of a knowledge base, parsed once and shared by every document. */
+export function triggerLexiconFor(knowledge: Knowledge): TriggerLexicon {
+  let lexicon = triggerCache.get(knowledge);
+  if (!lexicon) {
+    lexicon = parseTriggerLexicon(knowledge.lexicon('event-triggers'));
+    triggerCache.set(knowledge, lexicon);
+  }
+  return lexicon;
+}
+
+const countCache = new WeakMap<Knowledge, ReadonlyMap<string, CountField>>();
+
+/** The count-word table of a knowledge base, parsed once. */
+export function countWordsFor(knowledge: Knowledge): ReadonlyMap<string, CountField> {
+  let words = countCache.get(knowledge);
+  if (!words) {
+    words = parseCountWords(knowledge.lexicon('event-counts'));
+    countCache.set(knowledge, words);
+  }
+  return words;
 }
