@@ -29,7 +29,9 @@ const opt = (name: string, d: number): number => {
   const k = args.indexOf(name);
   return k >= 0 ? Number(args[k + 1]) : d;
 };
-const dir = args.find((a, k) => !a.startsWith('--') && (k === 0 || !args[k - 1]!.startsWith('--'))) ?? '/work/shared/data/polnear/dev';
+const dir =
+  args.find((a, k) => !a.startsWith('--') && (k === 0 || !args[k - 1]!.startsWith('--'))) ??
+  '/work/shared/data/polnear/dev';
 const showMisses = opt('--misses', 0);
 const showFalse = opt('--false', 0);
 const limit = opt('--limit', Infinity);
@@ -62,12 +64,18 @@ function parseAnn(raw: string): GoldAttr[] {
     const content = t.get(roles.get('Content') ?? '');
     if (!cue || !content) continue;
     const source = t.get(roles.get('Source') ?? '');
-    out.push({ cue: cue.spans, content: content.spans, source: source?.spans ?? [], cueText: cue.text.toLowerCase() });
+    out.push({
+      cue: cue.spans,
+      content: content.spans,
+      source: source?.spans ?? [],
+      cueText: cue.text.toLowerCase(),
+    });
   }
   return out;
 }
 
-const overlaps = (a: readonly Span[], b: readonly Span[]): boolean => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+const overlaps = (a: readonly Span[], b: readonly Span[]): boolean =>
+  a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 
 function tokensOf(text: string, spans: readonly Span[]): Map<number, string> {
   // Token identity = start offset, so overlap is positional, not lexical.
@@ -100,7 +108,9 @@ function isDirect(text: string, spans: readonly Span[]): boolean {
 
 const textDir = join(dir, 'text');
 const annDir = join(dir, 'attributions');
-const anns = readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort();
+const anns = readdirSync(annDir)
+  .filter((f) => f.endsWith('.ann'))
+  .sort();
 const byArticle = new Map<string, string>();
 for (const f of anns) {
   const art = f.replace(/_[^_]+\.ann$/, '');
@@ -143,8 +153,14 @@ for (const [art, annFile] of byArticle) {
     continue;
   }
   docs++;
-  const mapSpans = (ss: Span[]): Span[] => ss.map((s) => ({ start: map[s.start] ?? text.length, end: map[s.end] ?? text.length }));
-  const attrs = parseAnn(readFileSync(join(annDir, annFile), 'utf8')).map((a) => ({ ...a, cue: mapSpans(a.cue), source: mapSpans(a.source), content: mapSpans(a.content) }));
+  const mapSpans = (ss: Span[]): Span[] =>
+    ss.map((s) => ({ start: map[s.start] ?? text.length, end: map[s.end] ?? text.length }));
+  const attrs = parseAnn(readFileSync(join(annDir, annFile), 'utf8')).map((a) => ({
+    ...a,
+    cue: mapSpans(a.cue),
+    source: mapSpans(a.source),
+    content: mapSpans(a.content),
+  }));
   const quotes: Quote[] = analyzeDocument(doc).quotes;
   const sysCues = quotes.map((q) => [q.cue.span]);
   const used = new Set<number>();
@@ -160,7 +176,9 @@ for (const [art, annFile] of byArticle) {
         const a = Math.min(...g.cue.map((s) => s.start), ...g.content.map((s) => s.start));
         const b = Math.max(...g.cue.map((s) => s.end), ...g.content.map((s) => s.end));
         const src = g.source.map((s) => text.slice(s.start, s.end)).join(' ');
-        missExamples.push(`[${art.slice(0, 30)}] cue=${key} src=${src}\n    ${text.slice(Math.max(0, a - 60), Math.min(text.length, b + 20)).replace(/\n/g, ' ¶ ')}`);
+        missExamples.push(
+          `[${art.slice(0, 30)}] cue=${key} src=${src}\n    ${text.slice(Math.max(0, a - 60), Math.min(text.length, b + 20)).replace(/\n/g, ' ¶ ')}`,
+        );
       }
       continue;
     }
@@ -183,8 +201,15 @@ for (const [art, annFile] of byArticle) {
     if (attrs.some((g) => overlaps(c, g.cue))) sysRight++;
     else if (falseExamples.length < showFalse) {
       const q = quotes[k]!;
-      const sp = q.speaker.kind === 'entity' ? q.speaker.entity : q.speaker.kind === 'unresolved' ? `?${q.speaker.text}` : 'outlet';
-      falseExamples.push(`[${art.slice(0, 30)}] ${sp} ${q.cue.text} (${q.stance}) :: ${q.content.text.slice(0, 140)}`);
+      const sp =
+        q.speaker.kind === 'entity'
+          ? q.speaker.entity
+          : q.speaker.kind === 'unresolved'
+            ? `?${q.speaker.text}`
+            : 'outlet';
+      falseExamples.push(
+        `[${art.slice(0, 30)}] ${sp} ${q.cue.text} (${q.stance}) :: ${q.content.text.slice(0, 140)}`,
+      );
     }
   }
 }
@@ -192,12 +217,20 @@ for (const [art, annFile] of byArticle) {
 const pct = (a: number, b: number): string => (b === 0 ? '  n/a' : `${((100 * a) / b).toFixed(1)}%`);
 process.stdout.write(`PolNeAR ${dir}: ${docs} articles (${skipped} skipped: normalization not a deletion)\n`);
 process.stdout.write(`gold attributions ${gold} (direct ${goldDirect}), system quotes ${sys}\n`);
-process.stdout.write(`cue recall     ${pct(cueFound, gold)}   direct ${pct(cueFoundDirect, goldDirect)}   indirect ${pct(cueFound - cueFoundDirect, gold - goldDirect)}\n`);
+process.stdout.write(
+  `cue recall     ${pct(cueFound, gold)}   direct ${pct(cueFoundDirect, goldDirect)}   indirect ${pct(cueFound - cueFoundDirect, gold - goldDirect)}\n`,
+);
 process.stdout.write(`cue precision  ${pct(sysRight, sys)}\n`);
-process.stdout.write(`source overlap on cue-matched ${pct(srcOverlap, srcPairs)} (${srcPairs} with a gold source)\n`);
-process.stdout.write(`content token-F1 mean ${matched ? (contentF1Sum / matched).toFixed(3) : 'n/a'}, share >= 0.5 ${pct(contentHalf, matched)}\n`);
+process.stdout.write(
+  `source overlap on cue-matched ${pct(srcOverlap, srcPairs)} (${srcPairs} with a gold source)\n`,
+);
+process.stdout.write(
+  `content token-F1 mean ${matched ? (contentF1Sum / matched).toFixed(3) : 'n/a'}, share >= 0.5 ${pct(contentHalf, matched)}\n`,
+);
 process.stdout.write(`attribution recall (cue+content>=0.5) ${pct(contentHalf, gold)}\n`);
 const top = [...missByCue.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
-process.stdout.write(`most missed cues: ${top.map(([k, v]) => `${k}:${v}/${v + (foundByCue.get(k) ?? 0)}`).join(', ')}\n`);
+process.stdout.write(
+  `most missed cues: ${top.map(([k, v]) => `${k}:${v}/${v + (foundByCue.get(k) ?? 0)}`).join(', ')}\n`,
+);
 if (missExamples.length) process.stdout.write(`\nMISSES\n${missExamples.join('\n')}\n`);
 if (falseExamples.length) process.stdout.write(`\nUNMATCHED SYSTEM QUOTES\n${falseExamples.join('\n')}\n`);

@@ -30,15 +30,29 @@ function goldFiles(): string[] {
   return walk(sharedPath('examples')).filter((p) => p.endsWith('.json') && !p.endsWith('corpus.json'));
 }
 
-function forbidden(): { persons: Set<string>; phrases: Set<string>; cities: Set<string>; figures: Set<string> } {
+function forbidden(): {
+  persons: Set<string>;
+  phrases: Set<string>;
+  cities: Set<string>;
+  figures: Set<string>;
+} {
   const persons = new Set<string>();
   const phrases = new Set<string>();
   const cities = new Set<string>();
   const figures = new Set<string>();
   const addPhrases = (s: string | undefined): void => {
     if (!s) return;
-    const words = s.replace(/[^\p{L}\p{N}\s'-]/gu, ' ').split(/\s+/).filter(Boolean);
-    for (let i = 0; i + 5 <= words.length; i++) phrases.add(words.slice(i, i + 5).join(' ').toLowerCase());
+    const words = s
+      .replace(/[^\p{L}\p{N}\s'-]/gu, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
+    for (let i = 0; i + 5 <= words.length; i++)
+      phrases.add(
+        words
+          .slice(i, i + 5)
+          .join(' ')
+          .toLowerCase(),
+      );
   };
   for (const file of goldFiles()) {
     const gold = JSON.parse(readFileSync(file, 'utf8')) as GoldLike;
@@ -62,9 +76,10 @@ function forbidden(): { persons: Set<string>; phrases: Set<string>; cities: Set<
 }
 
 const productFiles = (): string[] =>
-  [...walk(join(ROOT, 'src')), ...walk(join(ROOT, 'data')).filter((p) => !p.includes(`${join('data', 'generated')}`))].filter(
-    (p) => !/\.(test|spec)\.ts$/.test(p),
-  );
+  [
+    ...walk(join(ROOT, 'src')),
+    ...walk(join(ROOT, 'data')).filter((p) => !p.includes(`${join('data', 'generated')}`)),
+  ].filter((p) => !/\.(test|spec)\.ts$/.test(p));
 
 describe.skipIf(!hasShared)('no example-specific names, phrases or figures in the product', () => {
   const { persons, phrases, cities, figures } = forbidden();
@@ -97,7 +112,8 @@ describe.skipIf(!hasShared)('no example-specific names, phrases or figures in th
     for (const file of productFiles().filter((p) => p.includes(`${join(ROOT, 'src')}`))) {
       const text = readFileSync(file, 'utf8');
       for (const c of cities) if (new RegExp(`\\b${c}\\b`).test(text)) hits.push(`${file}: ${c}`);
-      for (const f of figures) if (new RegExp(`(?<![\\d.])${f}(?![\\d.])`).test(text)) hits.push(`${file}: ${f}`);
+      for (const f of figures)
+        if (new RegExp(`(?<![\\d.])${f}(?![\\d.])`).test(text)) hits.push(`${file}: ${f}`);
     }
     expect(hits).toEqual([]);
   });

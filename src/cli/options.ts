@@ -9,7 +9,10 @@ export function parsePublished(value: string): string {
   const day = ISO_DATE_TIME.exec(value.trim())?.[1];
   const valid = day !== undefined && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
   if (!valid) {
-    throw new ParallaxError('BAD_OPTION', `--published must be a date as YYYY-MM-DD or an ISO date-time, not '${value}'`);
+    throw new ParallaxError(
+      'BAD_OPTION',
+      `--published must be a date as YYYY-MM-DD or an ISO date-time, not '${value}'`,
+    );
   }
   return value.trim();
 }
@@ -18,7 +21,10 @@ export function parseMaxBytes(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_BYTES;
   const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
   if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new ParallaxError('BAD_OPTION', `--max-bytes must be a positive whole number of bytes, not '${value}'`);
+    throw new ParallaxError(
+      'BAD_OPTION',
+      `--max-bytes must be a positive whole number of bytes, not '${value}'`,
+    );
   }
   return n;
 }

@@ -33,7 +33,11 @@ export async function scoreExamples(dir: string): Promise<{ scores: ExampleScore
   for (const goldPath of findGoldFiles(dir)) {
     const gold = loadGoldFile(goldPath, 'gold');
     if (gold.articlePath === null || gold.file.document === undefined) continue;
-    const answer = await analyzeForGold(gold.articlePath, gold.file.document.published, gold.file.document.language);
+    const answer = await analyzeForGold(
+      gold.articlePath,
+      gold.file.document.published,
+      gold.file.document.language,
+    );
     const report = scoreGold(gold.file, assertGoldFile(answer, goldPath, 'answer'), gold.articleText ?? '');
     scores.push({ gold: goldPath, report });
   }

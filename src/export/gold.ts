@@ -10,7 +10,14 @@ export interface GoldAnswer {
   format: 'gold/v1';
   system: string;
   document: { text_file?: string; published?: string; language: string };
-  entities: { key: string; type: string; name: string; mentions: string[]; roles?: string[]; country?: string }[];
+  entities: {
+    key: string;
+    type: string;
+    name: string;
+    mentions: string[];
+    roles?: string[];
+    country?: string;
+  }[];
   places: { text: string; country: string; lat: number; lon: number; kind: string }[];
   events: {
     key: string;
@@ -44,7 +51,8 @@ export function toGoldAnswer(analysis: Analysis, textFile?: string): GoldAnswer 
 
   const document: GoldAnswer['document'] = { language: analysis.document.language };
   if (textFile !== undefined) document.text_file = textFile;
-  if (analysis.document.published !== undefined) document.published = analysis.document.published.slice(0, 10);
+  if (analysis.document.published !== undefined)
+    document.published = analysis.document.published.slice(0, 10);
 
   // Statements whose speaker is not a resolved entity cannot be keyed in this format; they stay in
   // the JSON analysis only.
@@ -53,7 +61,14 @@ export function toGoldAnswer(analysis: Analysis, textFile?: string): GoldAnswer 
   for (const q of analysis.quotes) {
     if (q.speaker.kind !== 'entity') continue;
     quoteKeys.add(q.id);
-    quotes.push({ key: q.id, speaker: q.speaker.entity, kind: q.kind, cue: q.cue.text, stance: q.stance, content: q.content.text });
+    quotes.push({
+      key: q.id,
+      speaker: q.speaker.entity,
+      kind: q.kind,
+      cue: q.cue.text,
+      stance: q.stance,
+      content: q.content.text,
+    });
   }
 
   return {
@@ -61,7 +76,12 @@ export function toGoldAnswer(analysis: Analysis, textFile?: string): GoldAnswer 
     system: SYSTEM_NAME,
     document,
     entities: analysis.entities.map((e) => {
-      const out: GoldAnswer['entities'][number] = { key: e.id, type: e.type, name: e.name, mentions: e.aliases };
+      const out: GoldAnswer['entities'][number] = {
+        key: e.id,
+        type: e.type,
+        name: e.name,
+        mentions: e.aliases,
+      };
       if (e.roles.length > 0) out.roles = e.roles.map((r) => r.title);
       if (e.country !== undefined) out.country = e.country;
       return out;
@@ -70,7 +90,12 @@ export function toGoldAnswer(analysis: Analysis, textFile?: string): GoldAnswer 
     // Events that did not happen (planned, prevented, negated) or that are only alleged inside an
     // accusation ("accused the army of killing ...") are not reported as events.
     events: analysis.events
-      .filter((ev) => !ev.attributes.some((a) => a === 'negated' || a === 'prevented' || a === 'planned' || a === 'alleged'))
+      .filter(
+        (ev) =>
+          !ev.attributes.some(
+            (a) => a === 'negated' || a === 'prevented' || a === 'planned' || a === 'alleged',
+          ),
+      )
       .map((ev) => {
         const out: GoldAnswer['events'][number] = {
           key: ev.id,

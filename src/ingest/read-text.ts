@@ -18,7 +18,8 @@ export function decodeArticle(bytes: Uint8Array, label: string, options: ReadOpt
     );
   }
   // A NUL byte never occurs in text; it is the surest sign of a binary file.
-  if (bytes.includes(0)) throw new ParallaxError('INPUT_BINARY', `${label}: looks like a binary file, not text`);
+  if (bytes.includes(0))
+    throw new ParallaxError('INPUT_BINARY', `${label}: looks like a binary file, not text`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -4,5 +4,9 @@ import { AnalysisSchema } from './schema.js';
 
 export function analysisJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(AnalysisSchema, { target: 'draft-2020-12', io: 'output' });
-  return { $id: 'https://parallax.invalid/schema/analysis.schema.json', title: 'Parallax analysis', ...schema };
+  return {
+    $id: 'https://parallax.invalid/schema/analysis.schema.json',
+    title: 'Parallax analysis',
+    ...schema,
+  };
 }

@@ -47,7 +47,15 @@ export type Stance = z.infer<typeof StanceSchema>;
 export const QuoteKindSchema = z.enum(['direct', 'indirect', 'mixed']);
 export type QuoteKind = z.infer<typeof QuoteKindSchema>;
 
-export const COUNT_FIELDS = ['killed', 'injured', 'detained', 'devices', 'attackers', 'missing', 'displaced'] as const;
+export const COUNT_FIELDS = [
+  'killed',
+  'injured',
+  'detained',
+  'devices',
+  'attackers',
+  'missing',
+  'displaced',
+] as const;
 export const CountFieldSchema = z.enum(COUNT_FIELDS);
 export type CountField = z.infer<typeof CountFieldSchema>;
 

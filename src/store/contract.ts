@@ -9,7 +9,12 @@ import type { Store } from './store.js';
 export function contractFixtures(): { kharkiv: Analysis; tbilisi: Analysis; zurich: Analysis } {
   const kharkiv = analysisOf(
     'Russian forces shelled Kharkiv on March 4, killing three civilians. Mayor Ihor Terekhov said the strikes hit apartment blocks. The Kremlin denied targeting civilians.',
-    { published: '2024-03-05', outlet: 'Northern Ledger', title: 'Shelling in Kharkiv', url: 'https://example.test/a' },
+    {
+      published: '2024-03-05',
+      outlet: 'Northern Ledger',
+      title: 'Shelling in Kharkiv',
+      url: 'https://example.test/a',
+    },
   )
     .entity('e1', 'GPE', 'Russia', { aliases: ['Russian forces', 'Kremlin'], country: 'RU' })
     .entity('e2', 'GPE', 'Kharkiv', { country: 'UA' })
@@ -203,7 +208,9 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
         expect(ids(await store.findDocuments({ search: 'ceasefire' }))).toEqual([fx.zurich.document.id]);
         expect(ids(await store.findDocuments({ search: 'zurich' }))).toEqual([fx.zurich.document.id]);
         expect(ids(await store.findDocuments({ search: 'shelling' }))).toEqual([fx.kharkiv.document.id]);
-        expect(ids(await store.findDocuments({ search: 'civilians shelled' }))).toEqual([fx.kharkiv.document.id]);
+        expect(ids(await store.findDocuments({ search: 'civilians shelled' }))).toEqual([
+          fx.kharkiv.document.id,
+        ]);
         expect(ids(await store.findDocuments({ search: 'civilians ceasefire' }))).toEqual([]);
       });
 
@@ -226,7 +233,10 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
           'Police',
           'Zürich',
         ]);
-        expect(names(await store.findEntities({ type: 'PERSON' }))).toEqual(['Ihor Terekhov', 'Irakli Kobakhidze']);
+        expect(names(await store.findEntities({ type: 'PERSON' }))).toEqual([
+          'Ihor Terekhov',
+          'Irakli Kobakhidze',
+        ]);
         expect(names(await store.findEntities({ entity: 'russian' }))).toEqual(['Russia']);
         expect(names(await store.findEntities({ entity: 'kobakh' }))).toEqual(['Irakli Kobakhidze']);
         expect(names(await store.findEntities({ from: '2024-04-01', to: '2024-04-30' }))).toEqual([
@@ -310,7 +320,9 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
         expect(await store.findEntities({ limit: 0 })).toEqual([]);
         expect(await store.findEntities({ offset: 100 })).toEqual([]);
         expect(ids(await store.findDocuments({ limit: 1, offset: 1 }))).toEqual([fx.tbilisi.document.id]);
-        expect(await store.findQuotes({ limit: 2, offset: 1 })).toEqual((await store.findQuotes()).slice(1, 3));
+        expect(await store.findQuotes({ limit: 2, offset: 1 })).toEqual(
+          (await store.findQuotes()).slice(1, 3),
+        );
       });
 
       it('rejects bad paging and dates with BAD_OPTION', async () => {

@@ -74,7 +74,15 @@ export interface QuoteRow extends Quote {
   readonly aboutRefs: readonly EntityRef[];
 }
 
-export const STORE_TABLES = ['documents', 'mentions', 'entities', 'quotes', 'events', 'places', 'markers'] as const;
+export const STORE_TABLES = [
+  'documents',
+  'mentions',
+  'entities',
+  'quotes',
+  'events',
+  'places',
+  'markers',
+] as const;
 export type StoreTable = (typeof STORE_TABLES)[number];
 export type StoreStats = Readonly<Record<StoreTable, number>>;
 

@@ -15,11 +15,20 @@ const dir = mkdtempSync(join(tmpdir(), 'parallax-analyze-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(tsx, [entry, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, input, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(tsx, [entry, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    input,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const schema = JSON.parse(readFileSync(join(root, 'schema', 'analysis.schema.json'), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(readFileSync(join(root, 'schema', 'analysis.schema.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
 
 describe('parallax analyze', () => {
@@ -31,7 +40,14 @@ describe('parallax analyze', () => {
   });
 
   it.skipIf(!hasShared)('prints schema-valid JSON for the reference article', () => {
-    const r = cli(['analyze', sharedPath('examples/kerman/article.txt'), '--published', '2024-01-09', '--format', 'json']);
+    const r = cli([
+      'analyze',
+      sharedPath('examples/kerman/article.txt'),
+      '--published',
+      '2024-01-09',
+      '--format',
+      'json',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors)).toBe(true);
   });
@@ -48,13 +64,16 @@ describe('parallax analyze', () => {
   it.each(['md', 'table'])('prints a %s report with every section', (format) => {
     const r = cli(['analyze', demo, '--format', format]);
     expect(r.status, r.stderr).toBe(0);
-    for (const section of ['entities', 'quotes', 'events', 'places', 'markers']) expect(r.stdout.toLowerCase()).toContain(section);
+    for (const section of ['entities', 'quotes', 'events', 'places', 'markers'])
+      expect(r.stdout.toLowerCase()).toContain(section);
   });
 
   it('reads stdin with -', () => {
     const r = cli(['analyze', '-', '--format', 'json'], 'Officials in Chile said the vote was fair.\n');
     expect(r.status, r.stderr).toBe(0);
-    expect((JSON.parse(r.stdout) as { entities: { name: string }[] }).entities.map((e) => e.name)).toContain('Chile');
+    expect((JSON.parse(r.stdout) as { entities: { name: string }[] }).entities.map((e) => e.name)).toContain(
+      'Chile',
+    );
   });
 
   it.each([

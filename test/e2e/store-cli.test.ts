@@ -50,7 +50,10 @@ beforeAll(() => {
   writeFileSync(file('two.txt'), ARTICLE_TWO);
   writeFileSync(file('empty.txt'), '');
   writeFileSync(file('blank.txt'), ' \n\t\n');
-  writeFileSync(file('binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]));
+  writeFileSync(
+    file('binary.bin'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]),
+  );
   writeFileSync(file('latin1.txt'), Buffer.from('Caf\xe9 owners in Z\xfcrich protested.', 'latin1'));
   writeFileSync(file('large.txt'), `${'A long report about nothing in particular. '.repeat(10)}\n`);
 });
@@ -58,7 +61,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('parallax ingest', () => {
   it('stores an article once, however often it is ingested', async () => {
-    const first = cli('ingest', file('one.txt'), '--db', db, '--published', '2024-04-10', '--outlet', 'Harbor Times');
+    const first = cli(
+      'ingest',
+      file('one.txt'),
+      '--db',
+      db,
+      '--published',
+      '2024-04-10',
+      '--outlet',
+      'Harbor Times',
+    );
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout.trim()).toBe('ingested 1, duplicates 0, rejected 0');
@@ -75,26 +87,42 @@ describe('parallax ingest', () => {
     ['a blank file', 'blank.txt', [], /is empty/],
     ['a binary file', 'binary.bin', [], /binary/],
     ['an invalid UTF-8 file', 'latin1.txt', [], /not valid UTF-8/],
-    ['a file over --max-bytes', 'large.txt', ['--max-bytes', '100'], /over the per-document cap of 100 bytes/],
+    [
+      'a file over --max-bytes',
+      'large.txt',
+      ['--max-bytes', '100'],
+      /over the per-document cap of 100 bytes/,
+    ],
     ['a missing path', 'does-not-exist.txt', [], /no such file/],
   ];
-  it.each(bad)('rejects %s with one line on stderr, leaving the store as it was', async (_label, name, extra, why) => {
-    const before = await documentCount();
-    const run = cli('ingest', file(name), '--db', db, ...extra);
-    expect(run.status).not.toBe(0);
-    expect(run.status).not.toBeNull();
-    const lines = run.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^parallax: /);
-    expect(lines[0]).toContain(file(name));
-    expect(lines[0]).toMatch(why);
-    expect(run.stdout).toBe('');
-    expect(await documentCount()).toBe(before);
-  });
+  it.each(bad)(
+    'rejects %s with one line on stderr, leaving the store as it was',
+    async (_label, name, extra, why) => {
+      const before = await documentCount();
+      const run = cli('ingest', file(name), '--db', db, ...extra);
+      expect(run.status).not.toBe(0);
+      expect(run.status).not.toBeNull();
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^parallax: /);
+      expect(lines[0]).toContain(file(name));
+      expect(lines[0]).toMatch(why);
+      expect(run.stdout).toBe('');
+      expect(await documentCount()).toBe(before);
+    },
+  );
 
   it('carries on past a bad file in the middle and reports it', async () => {
     const before = await documentCount();
-    const run = cli('ingest', file('one.txt'), file('binary.bin'), file('two.txt'), file('missing.txt'), '--db', db);
+    const run = cli(
+      'ingest',
+      file('one.txt'),
+      file('binary.bin'),
+      file('two.txt'),
+      file('missing.txt'),
+      '--db',
+      db,
+    );
     expect(run.status).toBe(2);
     expect(run.stdout.trim()).toBe('ingested 1, duplicates 1, rejected 2');
     const lines = run.stderr.trimEnd().split('\n');
@@ -128,9 +156,13 @@ describe('parallax query', () => {
   });
 
   it('filters by date and pages', () => {
-    const dated = JSON.parse(cli('query', 'documents', '--db', db, '--json', '--from', '2024-04', '--to', '2024-04').stdout);
+    const dated = JSON.parse(
+      cli('query', 'documents', '--db', db, '--json', '--from', '2024-04', '--to', '2024-04').stdout,
+    );
     expect(dated).toHaveLength(1);
-    const page = JSON.parse(cli('query', 'documents', '--db', db, '--json', '--limit', '1', '--offset', '1').stdout);
+    const page = JSON.parse(
+      cli('query', 'documents', '--db', db, '--json', '--limit', '1', '--offset', '1').stdout,
+    );
     expect(page).toHaveLength(1);
     const none = cli('query', 'quotes', '--db', db, '--search', 'zzzz');
     expect(none.status).toBe(0);

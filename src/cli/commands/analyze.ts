@@ -35,7 +35,10 @@ export function registerAnalyze(program: Command): void {
     .action(async (file: string, options: AnalyzeOptions) => {
       const format = options.format as Format;
       if (!FORMATS.includes(format)) {
-        throw new ParallaxError('BAD_OPTION', `--format must be one of ${FORMATS.join(', ')}, not '${options.format}'`);
+        throw new ParallaxError(
+          'BAD_OPTION',
+          `--format must be one of ${FORMATS.join(', ')}, not '${options.format}'`,
+        );
       }
       const maxBytes = parseMaxBytes(options.maxBytes);
       const published = options.published !== undefined ? parsePublished(options.published) : undefined;
@@ -49,7 +52,8 @@ export function registerAnalyze(program: Command): void {
       const analysis = analyzeDocument(document);
       let out: string;
       if (format === 'json') out = `${JSON.stringify(analysis, null, 2)}\n`;
-      else if (format === 'gold') out = `${JSON.stringify(toGoldAnswer(analysis, file === '-' ? undefined : basename(file)), null, 1)}\n`;
+      else if (format === 'gold')
+        out = `${JSON.stringify(toGoldAnswer(analysis, file === '-' ? undefined : basename(file)), null, 1)}\n`;
       else if (format === 'table') out = toTable(analysis);
       else out = toMarkdown(analysis);
       process.stdout.write(out);

@@ -63,7 +63,9 @@ interface Column<R> {
 
 export function formatTable<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
   const cells = rows.map((row) => columns.map((c) => cell(c.get(row), c.width)));
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => [...(r[i] ?? '')].length)));
+  const widths = columns.map((c, i) =>
+    Math.max(c.header.length, ...cells.map((r) => [...(r[i] ?? '')].length)),
+  );
   const line = (values: readonly string[]): string =>
     values
       .map((v, i) => (i === values.length - 1 ? v : v + ' '.repeat((widths[i] ?? 0) - [...v].length)))
@@ -96,7 +98,11 @@ const EVENT_COLUMNS: Column<EventRow>[] = [
   { header: 'ID', width: 8, get: (r) => r.id },
   { header: 'TYPE', width: 9, get: (r) => r.type },
   // A trailing '*' marks the publication date standing in for an event the text leaves undated.
-  { header: 'DATE', width: 11, get: (r) => r.date?.iso ?? (r.published ? `${r.published.slice(0, 10)}*` : '') },
+  {
+    header: 'DATE',
+    width: 11,
+    get: (r) => r.date?.iso ?? (r.published ? `${r.published.slice(0, 10)}*` : ''),
+  },
   { header: 'ACTORS', width: 24, get: (r) => names(r.actorRefs) },
   { header: 'TARGETS', width: 24, get: (r) => names(r.targetRefs) },
   { header: 'PLACE', width: 16, get: (r) => r.placeText },
@@ -112,7 +118,11 @@ const QUOTE_COLUMNS: Column<QuoteRow>[] = [
   { header: 'CONTENT', width: 70, get: (r) => r.content.text },
 ];
 
-async function find(store: Store, kind: Kind, query: StoreQuery): Promise<{ rows: unknown[]; table: string }> {
+async function find(
+  store: Store,
+  kind: Kind,
+  query: StoreQuery,
+): Promise<{ rows: unknown[]; table: string }> {
   switch (kind) {
     case 'documents': {
       const rows = await store.findDocuments(query);
@@ -176,7 +186,9 @@ export function registerQuery(program: Command): void {
         }
         process.stdout.write(`${table}\n`);
         if (rows.length === query.limit) {
-          process.stderr.write(`(first ${rows.length}; more with --offset ${(query.offset ?? 0) + rows.length})\n`);
+          process.stderr.write(
+            `(first ${rows.length}; more with --offset ${(query.offset ?? 0) + rows.length})\n`,
+          );
         }
       } finally {
         await store.close();

@@ -1,7 +1,14 @@
 /** The embedded default Store: one SQLite file (better-sqlite3, WAL) with FTS5 full-text search. */
 import Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
-import { AnalysisSchema, type Analysis, type Entity, type Event, type Quote, type Span } from '../../model/schema.js';
+import {
+  AnalysisSchema,
+  type Analysis,
+  type Entity,
+  type Event,
+  type Quote,
+  type Span,
+} from '../../model/schema.js';
 import {
   STORE_TABLES,
   dateBound,
@@ -143,7 +150,9 @@ class SqliteStoreImpl implements SqliteStore {
           `store: ${this.path} has schema version ${current}, newer than this Parallax knows (${latest}); upgrade Parallax`,
         );
       }
-      const pending = [...MIGRATIONS].sort((a, b) => a.version - b.version).filter((m) => m.version > current);
+      const pending = [...MIGRATIONS]
+        .sort((a, b) => a.version - b.version)
+        .filter((m) => m.version > current);
       for (const migration of pending) this.applyMigration(migration);
       this.migrated = true;
     });
@@ -171,8 +180,7 @@ class SqliteStoreImpl implements SqliteStore {
     this.ready();
     return this.guard('reading an analysis', () => {
       const row = this.statement('SELECT analysis_json FROM documents WHERE id = ?').get(documentId) as
-        | { analysis_json: string }
-        | undefined;
+        { analysis_json: string } | undefined;
       // Not re-validated: the JSON was validated on the way in, and a later schema must still be
       // able to read what an earlier version stored.
       return row ? (JSON.parse(row.analysis_json) as Analysis) : undefined;
@@ -264,7 +272,11 @@ class SqliteStoreImpl implements SqliteStore {
     }
     // An event's own date wins; the publication date stands in for events the text does not date.
     clauses.push(
-      ...dateClauses(query, 'COALESCE(v.date_start, d.published_start)', 'COALESCE(v.date_end, d.published_end)'),
+      ...dateClauses(
+        query,
+        'COALESCE(v.date_start, d.published_start)',
+        'COALESCE(v.date_end, d.published_end)',
+      ),
     );
     const search = documentSearch(query);
     if (search === null) return [];
@@ -298,7 +310,8 @@ class SqliteStoreImpl implements SqliteStore {
   async findQuotes(query: StoreQuery = {}): Promise<QuoteRow[]> {
     this.ready();
     const clauses: Clause[] = [];
-    if (query.type !== undefined) clauses.push({ sql: '(q.stance = ? OR q.kind = ?)', params: [query.type, query.type] });
+    if (query.type !== undefined)
+      clauses.push({ sql: '(q.stance = ? OR q.kind = ?)', params: [query.type, query.type] });
     const needle = entityNeedle(query);
     if (needle !== undefined) {
       const match = entityMatch('e', needle);
@@ -315,7 +328,10 @@ class SqliteStoreImpl implements SqliteStore {
     const search = ftsQuery(query);
     if (search === null) return [];
     if (search !== undefined) {
-      clauses.push({ sql: 'q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [search] });
+      clauses.push({
+        sql: 'q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)',
+        params: [search],
+      });
     }
     const rows = this.select<QuoteDbRow>(
       `SELECT q.document_id, d.published, d.outlet, q.json, q.evidence_text
@@ -377,7 +393,8 @@ class SqliteStoreImpl implements SqliteStore {
 
   private ready(): void {
     if (!this.db.open) throw new ParallaxError('STORE_ERROR', 'store: the store is closed');
-    if (!this.migrated) throw new ParallaxError('STORE_ERROR', 'store: call migrate() before using the store');
+    if (!this.migrated)
+      throw new ParallaxError('STORE_ERROR', 'store: call migrate() before using the store');
   }
 
   private guard<T>(operation: string, fn: () => T): T {
@@ -393,7 +410,9 @@ class SqliteStoreImpl implements SqliteStore {
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
       .get();
     if (!exists) return 0;
-    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+      v: number | null;
+    };
     return row.v ?? 0;
   }
 
@@ -401,7 +420,9 @@ class SqliteStoreImpl implements SqliteStore {
     this.db
       .transaction(() => {
         // Re-checked inside the write lock: another process may have applied it meanwhile.
-        const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version);
+        const done = this.db
+          .prepare('SELECT 1 FROM schema_migrations WHERE version = ?')
+          .get(migration.version);
         if (done) return;
         this.db.exec(migration.sql);
         this.db
@@ -427,9 +448,9 @@ class SqliteStoreImpl implements SqliteStore {
 
   private insertAnalysis(analysis: Analysis): IngestResult {
     const doc = analysis.document;
-    const existing = this.statement('SELECT id FROM documents WHERE content_hash = ?').get(doc.contentHash) as
-      | { id: string }
-      | undefined;
+    const existing = this.statement('SELECT id FROM documents WHERE content_hash = ?').get(
+      doc.contentHash,
+    ) as { id: string } | undefined;
     if (existing) return { documentId: existing.id, created: false };
 
     const text = doc.text;
@@ -455,7 +476,11 @@ class SqliteStoreImpl implements SqliteStore {
       JSON.stringify(analysis),
     );
     const seq = Number(info.lastInsertRowid);
-    this.statement('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)').run(seq, doc.title ?? '', text);
+    this.statement('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)').run(
+      seq,
+      doc.title ?? '',
+      text,
+    );
 
     const insertMention = this.statement(
       `INSERT INTO mentions (document_id, id, ord, start, "end", text, type, form, entity_id, stage, confidence, json)
@@ -619,7 +644,9 @@ class NameCache {
   entityRef(documentId: string, id: string): EntityRef {
     let names = this.entities.get(documentId);
     if (!names) {
-      const rows = this.store.statement('SELECT id, name FROM entities WHERE document_id = ?').all(documentId) as {
+      const rows = this.store
+        .statement('SELECT id, name FROM entities WHERE document_id = ?')
+        .all(documentId) as {
         id: string;
         name: string;
       }[];
@@ -633,7 +660,9 @@ class NameCache {
   place(documentId: string, id: string): string | undefined {
     let texts = this.places.get(documentId);
     if (!texts) {
-      const rows = this.store.statement('SELECT id, text FROM places WHERE document_id = ?').all(documentId) as {
+      const rows = this.store
+        .statement('SELECT id, text FROM places WHERE document_id = ?')
+        .all(documentId) as {
         id: string;
         text: string;
       }[];

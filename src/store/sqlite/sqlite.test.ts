@@ -76,7 +76,10 @@ describe('sqlite store specifics', () => {
 
   it('wraps SQLite failures as STORE_ERROR without leaking the query', async () => {
     const path = join(dir, 'not-a-db.db');
-    writeFileSync(path, 'this is plainly not a SQLite database, just some text that is long enough '.repeat(20));
+    writeFileSync(
+      path,
+      'this is plainly not a SQLite database, just some text that is long enough '.repeat(20),
+    );
     let error: unknown;
     try {
       const store = openSqliteStore(path);
@@ -101,7 +104,9 @@ describe('sqlite store specifics', () => {
     const before = await store.stats();
     await store.close();
     const db = new Database(path);
-    db.exec(`CREATE TRIGGER fail_markers BEFORE INSERT ON markers BEGIN SELECT RAISE(ABORT, 'injected'); END`);
+    db.exec(
+      `CREATE TRIGGER fail_markers BEFORE INSERT ON markers BEGIN SELECT RAISE(ABORT, 'injected'); END`,
+    );
     db.close();
     const again = openSqliteStore(path);
     await again.migrate();
@@ -143,6 +148,8 @@ describe('store path', () => {
   it('reports a directory it cannot create as STORE_ERROR', () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'x');
-    expect(() => resolveStorePath({ db: join(blocker, 'sub', 'x.db'), home })).toThrow(/cannot create the directory/);
+    expect(() => resolveStorePath({ db: join(blocker, 'sub', 'x.db'), home })).toThrow(
+      /cannot create the directory/,
+    );
   });
 });
