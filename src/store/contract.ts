@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ParallaxError } from '../errors.js';
 import type { Analysis } from '../model/schema.js';
 import { analysisOf } from '../../test/helpers/analysis-builder.js';
-import type { Store } from './store.js';
+import type { RawInput, Store } from './store.js';
 
 /** Three small articles that between them exercise every filter: dated, undated, diacritics. */
 export function contractFixtures(): { kharkiv: Analysis; tbilisi: Analysis; zurich: Analysis } {
@@ -330,6 +330,129 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
         await expectError(store.findEvents({ offset: 1.5 }), 'BAD_OPTION');
         await expectError(store.findDocuments({ from: 'March 2024' }), 'BAD_OPTION');
         await expectError(store.findQuotes({ to: '2024-13-01' }), 'BAD_OPTION');
+      });
+    });
+
+    describe('raw inputs, revisions and checkpoints', () => {
+      const raw = (position: string, body: string, extra: Partial<RawInput> = {}): RawInput => ({
+        sourceKey: 'file:/in.jsonl',
+        source: '/in.jsonl',
+        position,
+        kind: 'text',
+        meta: { outlet: 'Harbor Times' },
+        receivedAt: '2024-04-10T08:00:00.000Z',
+        body: new TextEncoder().encode(body),
+        ...extra,
+      });
+
+      it('keeps inputs exactly as received, pending until settled, with the checkpoint moved atomically', async () => {
+        const bytes = new Uint8Array([0xff, 0x00, 0x41, 0xe9]);
+        const ids = await store.recordRawInputs([raw('line 1', 'a'), raw('line 2', '', { body: bytes })], {
+          sourceKey: 'file:/in.jsonl',
+          source: '/in.jsonl',
+          position: 42,
+          records: 2,
+          finished: false,
+        });
+        expect(ids).toHaveLength(2);
+        const pending = await store.rawInputs({ status: 'pending', sourceKey: 'file:/in.jsonl' });
+        expect(pending.map((r) => r.position)).toEqual(['line 1', 'line 2']);
+        expect(Array.from(pending[1]!.body)).toEqual(Array.from(bytes));
+        expect(pending[0]!.meta).toEqual({ outlet: 'Harbor Times' });
+        expect(await store.getCheckpoint('file:/in.jsonl')).toEqual({
+          sourceKey: 'file:/in.jsonl',
+          source: '/in.jsonl',
+          position: 42,
+          records: 2,
+          finished: false,
+        });
+        expect(await store.getCheckpoint('file:/other')).toBeUndefined();
+        const settled = await store.settleRawInputs([
+          { rawId: ids[0]!, kind: 'analysis', analysis: fx.kharkiv, fetchedAt: '2024-04-10T08:00:00Z' },
+          { rawId: ids[1]!, kind: 'rejected', error: 'line 2: not JSON' },
+        ]);
+        expect(settled.map((s) => s.status)).toEqual(['ingested', 'rejected']);
+        expect(await store.rawInputs({ status: 'pending' })).toEqual([]);
+        const [rejected] = await store.rawInputs({ status: 'rejected' });
+        expect(rejected?.error).toBe('line 2: not JSON');
+        expect(await store.documentIdForHash(fx.kharkiv.document.contentHash)).toBe(fx.kharkiv.document.id);
+        expect(await store.documentIdForHash('0'.repeat(64))).toBeUndefined();
+      });
+
+      it('stores changed text at the same URL as the next revision, the newest current', async () => {
+        const url = 'https://example.test/story';
+        const first = analysisOf('Police detained twelve people in Tbilisi.', { url }).build();
+        const second = analysisOf('Police detained fifteen people in Tbilisi.', { url }).build();
+        const ids = await store.recordRawInputs([raw('a', '1'), raw('b', '2'), raw('c', '3'), raw('d', '4')]);
+        const settled = await store.settleRawInputs([
+          { rawId: ids[0]!, kind: 'analysis', analysis: first, url, fetchedAt: '2024-04-10T08:00:00Z' },
+          { rawId: ids[1]!, kind: 'analysis', analysis: second, url, fetchedAt: '2024-04-10T09:00:00Z' },
+          {
+            rawId: ids[2]!,
+            kind: 'known',
+            contentHash: second.document.contentHash,
+            url,
+            fetchedAt: '2024-04-10T10:00:00Z',
+          },
+        ]);
+        expect(settled.map((s) => [s.status, s.revision])).toEqual([
+          ['ingested', 1],
+          ['revised', 2],
+          ['duplicate', 2],
+        ]);
+        expect(new Set(settled.map((s) => s.documentId))).toEqual(new Set([first.document.id]));
+        const revisions = await store.revisions(url);
+        expect(revisions.map((r) => [r.revision, r.versionId, r.current, r.fetchedAt])).toEqual([
+          [1, first.document.id, false, '2024-04-10T08:00:00Z'],
+          [2, second.document.id, true, '2024-04-10T09:00:00Z'],
+        ]);
+        expect(await store.revisions(second.document.id)).toEqual(revisions);
+        // Queries see the current text only; both texts stay readable.
+        expect((await store.findDocuments()).map((d) => d.documentId)).toEqual([second.document.id]);
+        expect(await store.getAnalysis(first.document.id)).toEqual(first);
+        // Reverting to the first text is a third revision, without storing the text again.
+        const [revert] = await store.settleRawInputs([
+          {
+            rawId: ids[3]!,
+            kind: 'known',
+            contentHash: first.document.contentHash,
+            url,
+            fetchedAt: '2024-04-11T08:00:00Z',
+          },
+        ]);
+        expect(revert).toMatchObject({ status: 'revised', revision: 3 });
+        expect((await store.findDocuments()).map((d) => d.documentId)).toEqual([first.document.id]);
+        expect((await store.stats()).documents).toBe(2);
+      });
+
+      it('replaces an analysis in place, full-text index included', async () => {
+        await store.ingest(fx.kharkiv);
+        const bare = analysisOf(fx.kharkiv.document.text, {
+          published: '2024-03-05',
+          outlet: 'Northern Ledger',
+          title: 'Shelling in Kharkiv',
+          url: 'https://example.test/a',
+        }).build();
+        expect(bare.document).toEqual(fx.kharkiv.document);
+        await store.replaceAnalysis(bare);
+        expect(await store.getAnalysis(fx.kharkiv.document.id)).toEqual(bare);
+        expect(await store.findQuotes({ search: 'civilians' })).toEqual([]);
+        expect((await store.stats()).quotes).toBe(0);
+        await store.replaceAnalysis(fx.kharkiv);
+        expect((await store.findQuotes({ search: 'civilians' })).length).toBe(1);
+        await expectError(store.replaceAnalysis(fx.zurich), 'INPUT_INVALID');
+      });
+
+      it('remembers feed validators and the items already seen', async () => {
+        expect(await store.getFeedState('https://example.test/feed')).toBeUndefined();
+        await store.setFeedState({ url: 'https://example.test/feed', etag: '"v1"', polledAt: 'now' });
+        expect(await store.getFeedState('https://example.test/feed')).toEqual({
+          url: 'https://example.test/feed',
+          etag: '"v1"',
+          polledAt: 'now',
+        });
+        expect(await store.markFeedItems('https://example.test/feed', ['a', 'b'])).toEqual(['a', 'b']);
+        expect(await store.markFeedItems('https://example.test/feed', ['b', 'c'])).toEqual(['c']);
       });
     });
   });

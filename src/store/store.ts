@@ -92,6 +92,97 @@ export interface IngestResult {
   readonly created: boolean;
 }
 
+/** What an input was when it arrived; decides how it is turned into a document. */
+export type RawInputKind = 'text' | 'html' | 'jsonl' | 'feed-item';
+
+/** One input exactly as received, stored before any analysis. */
+export interface RawInput {
+  /** Identifies the input source for resuming (a file's absolute path, a URL); absent for one-offs. */
+  readonly sourceKey?: string;
+  /** The file, URL or feed it came from, for people. */
+  readonly source: string;
+  /** Where in the source: 'line 12', 'record at byte 3456', 'file'. */
+  readonly position: string;
+  readonly kind: RawInputKind;
+  readonly url?: string;
+  readonly contentType?: string;
+  /** Metadata given beside the input (command-line options, WARC or feed fields). */
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly receivedAt: string;
+  readonly body: Uint8Array;
+}
+
+export type RawInputStatus = 'pending' | 'ingested' | 'revised' | 'duplicate' | 'rejected';
+
+export interface StoredRawInput extends RawInput {
+  readonly id: number;
+  readonly status: RawInputStatus;
+  readonly documentId?: string;
+  readonly error?: string;
+}
+
+/** How far a source has been read: the byte (or item) offset after the last committed record. */
+export interface Checkpoint {
+  readonly sourceKey: string;
+  readonly source: string;
+  readonly position: number;
+  readonly records: number;
+  readonly finished: boolean;
+}
+
+/** The result of analysing (or failing to analyse) one raw input, stored in one transaction. */
+export type RawOutcome =
+  | {
+      readonly rawId: number;
+      readonly kind: 'analysis';
+      readonly analysis: Analysis;
+      /** Revisions are per URL: the same URL with other text becomes a new revision. */
+      readonly url?: string;
+      readonly fetchedAt: string;
+    }
+  | {
+      /** The text's content hash is already stored: no analysis was needed. */
+      readonly rawId: number;
+      readonly kind: 'known';
+      readonly contentHash: string;
+      readonly url?: string;
+      readonly fetchedAt: string;
+    }
+  | { readonly rawId: number; readonly kind: 'rejected'; readonly error: string };
+
+export interface SettledRawInput {
+  readonly rawId: number;
+  readonly status: Exclude<RawInputStatus, 'pending'>;
+  readonly documentId?: string;
+  readonly revision?: number;
+}
+
+export interface Revision {
+  /** The logical document: the documents row of its first revision. */
+  readonly documentId: string;
+  readonly revision: number;
+  /** The documents row that holds this revision's text and analysis. */
+  readonly versionId: string;
+  readonly url: string;
+  readonly fetchedAt: string;
+  readonly current: boolean;
+}
+
+export interface FeedState {
+  readonly url: string;
+  readonly etag?: string;
+  readonly lastModified?: string;
+  readonly polledAt?: string;
+}
+
+export interface RawInputQuery {
+  readonly status?: RawInputStatus;
+  readonly sourceKey?: string;
+  /** Only inputs with a larger id: pages through the table in id order. */
+  readonly afterId?: number;
+  readonly limit?: number;
+}
+
 /**
  * Async although the embedded adapter is synchronous, so a client/server adapter (PostgreSQL) can
  * follow without touching callers. Every failure of the backend surfaces as
@@ -110,6 +201,32 @@ export interface Store {
   findQuotes(query?: StoreQuery): Promise<QuoteRow[]>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
+
+  /**
+   * Stores inputs as received, status 'pending', and (when given) moves the source's checkpoint, all
+   * in one transaction: a checkpoint never runs ahead of the inputs it covers. Returns their ids.
+   */
+  recordRawInputs(inputs: readonly RawInput[], checkpoint?: Checkpoint): Promise<number[]>;
+  /** Raw inputs in id order, bodies included. */
+  rawInputs(query?: RawInputQuery): Promise<StoredRawInput[]>;
+  /**
+   * Stores each outcome (document, revision, or rejection) and settles its raw input, in one
+   * transaction for the whole list. Identical text is never stored twice; the same URL with other
+   * text becomes the next revision of its document, and the newest revision is current.
+   */
+  settleRawInputs(outcomes: readonly RawOutcome[]): Promise<SettledRawInput[]>;
+  /** The documents row id holding this content hash, if any. */
+  documentIdForHash(contentHash: string): Promise<string | undefined>;
+  /** Replaces the stored analysis of an existing document (same text) with a new one: reanalysis. */
+  replaceAnalysis(analysis: Analysis): Promise<void>;
+  getCheckpoint(sourceKey: string): Promise<Checkpoint | undefined>;
+  setCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /** Every revision of the document a URL or document id belongs to, oldest first. */
+  revisions(urlOrDocumentId: string): Promise<Revision[]>;
+  getFeedState(url: string): Promise<FeedState | undefined>;
+  setFeedState(state: FeedState): Promise<void>;
+  /** Marks feed items seen; returns the keys that were new. */
+  markFeedItems(feedUrl: string, keys: readonly string[]): Promise<string[]>;
 }
 
 /** An inclusive day range as YYYY-MM-DD strings, which compare correctly as plain strings. */

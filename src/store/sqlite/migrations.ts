@@ -175,4 +175,78 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5 (
 );
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: INITIAL }];
+/*
+ * Design notes for 002 (ingestion):
+ * - `raw_inputs` keeps every input exactly as received (bytes, content type, where it came from) before
+ *   any analysis, so a crash or a stage bug loses nothing and `parallax reanalyze` can rerun it.
+ *   `status` moves from 'pending' to 'ingested', 'revised', 'duplicate' or 'rejected' in the
+ *   transaction that stores the outcome.
+ * - `revisions` groups the texts one URL has had: `document_id` is the logical document (the documents
+ *   row of its first revision), `version_id` the documents row holding that revision's text. Older
+ *   revisions keep their row, flagged `superseded`, so queries see the newest text only.
+ * - `ingest_checkpoints` holds, per input source, the byte offset after the last record whose raw
+ *   input is committed; it is written in the same transaction as those raw inputs.
+ * - `feeds` and `feed_items` keep conditional-request validators and the items already seen.
+ */
+const INGESTION = `
+CREATE TABLE raw_inputs (
+  id INTEGER PRIMARY KEY,
+  source_key TEXT,
+  source TEXT NOT NULL,
+  position TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  url TEXT,
+  content_type TEXT,
+  meta_json TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  body BLOB NOT NULL,
+  body_sha256 TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending', 'ingested', 'revised', 'duplicate', 'rejected')),
+  document_id TEXT,
+  error TEXT,
+  settled_at TEXT
+);
+CREATE INDEX raw_inputs_status ON raw_inputs (status, id);
+CREATE INDEX raw_inputs_source ON raw_inputs (source_key, status);
+
+CREATE TABLE revisions (
+  document_id TEXT NOT NULL REFERENCES documents (id),
+  revision INTEGER NOT NULL,
+  version_id TEXT NOT NULL REFERENCES documents (id),
+  url TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  PRIMARY KEY (document_id, revision)
+);
+CREATE INDEX revisions_url ON revisions (url, revision);
+CREATE INDEX revisions_version ON revisions (version_id);
+
+ALTER TABLE documents ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE ingest_checkpoints (
+  source_key TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  records INTEGER NOT NULL,
+  finished INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE feeds (
+  url TEXT PRIMARY KEY,
+  etag TEXT,
+  last_modified TEXT,
+  polled_at TEXT
+);
+CREATE TABLE feed_items (
+  feed_url TEXT NOT NULL,
+  item_key TEXT NOT NULL,
+  seen_at TEXT NOT NULL,
+  PRIMARY KEY (feed_url, item_key)
+);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: INITIAL },
+  { version: 2, name: 'ingestion', sql: INGESTION },
+];

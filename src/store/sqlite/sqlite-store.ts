@@ -1,4 +1,5 @@
 /** The embedded default Store: one SQLite file (better-sqlite3, WAL) with FTS5 full-text search. */
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
 import {
@@ -15,7 +16,15 @@ import {
   isoDayRange,
   pageBounds,
   searchWords,
+  type Checkpoint,
   type DocumentRow,
+  type FeedState,
+  type RawInput,
+  type RawInputQuery,
+  type RawOutcome,
+  type Revision,
+  type SettledRawInput,
+  type StoredRawInput,
   type EntityRef,
   type EntityRow,
   type EventRow,
@@ -102,11 +111,58 @@ function storeError(operation: string, error: unknown): ParallaxError {
   });
 }
 
+function validate(analysis: Analysis): void {
+  const parsed = AnalysisSchema.safeParse(analysis);
+  if (!parsed.success) {
+    // Paths and codes only: zod messages for literals and enums could echo input values.
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || '(root)'} (${issue.code})`)
+      .join(', ');
+    throw new ParallaxError('INPUT_INVALID', `store: the analysis does not match the schema at ${where}`);
+  }
+}
+
 function slice(text: string, span: Span): string {
   return text.slice(span.start, span.end);
 }
 
 const NO_LIMIT = -1;
+
+/** Older revisions of a page keep their rows but are hidden from queries. */
+const CURRENT: Clause = { sql: 'd.superseded = 0', params: [] };
+
+interface RawDbRow {
+  id: number;
+  source_key: string | null;
+  source: string;
+  position: string;
+  kind: string;
+  url: string | null;
+  content_type: string | null;
+  meta_json: string;
+  received_at: string;
+  body: Buffer;
+  status: string;
+  document_id: string | null;
+  error: string | null;
+}
+
+interface RevisionDbRow {
+  document_id: string;
+  revision: number;
+  version_id: string;
+  url: string;
+  fetched_at: string;
+}
+
+interface CheckpointDbRow {
+  source_key: string;
+  source: string;
+  position: number;
+  records: number;
+  finished: number;
+}
 
 export function openSqliteStore(path: string): SqliteStore {
   let db: Database.Database;
@@ -160,15 +216,7 @@ class SqliteStoreImpl implements SqliteStore {
 
   async ingest(analysis: Analysis): Promise<IngestResult> {
     this.ready();
-    const parsed = AnalysisSchema.safeParse(analysis);
-    if (!parsed.success) {
-      // Paths and codes only: zod messages for literals and enums could echo input values.
-      const where = parsed.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.join('.') || '(root)'} (${issue.code})`)
-        .join(', ');
-      throw new ParallaxError('INPUT_INVALID', `store: the analysis does not match the schema at ${where}`);
-    }
+    validate(analysis);
     return this.guard(`ingesting document ${analysis.document.id}`, () =>
       // IMMEDIATE takes the write lock up front, so two ingesting processes queue instead of one
       // failing with SQLITE_BUSY when it tries to upgrade a read lock.
@@ -205,7 +253,7 @@ class SqliteStoreImpl implements SqliteStore {
         params: match.params,
       });
     }
-    clauses.push(...dateClauses(query, 'd.published_start', 'd.published_end'));
+    clauses.push(...dateClauses(query, 'd.published_start', 'd.published_end'), CURRENT);
     const search = documentSearch(query);
     if (search === null) return [];
     if (search) clauses.push(search);
@@ -238,7 +286,7 @@ class SqliteStoreImpl implements SqliteStore {
     if (query.type !== undefined) clauses.push({ sql: 'e.type = ?', params: [query.type] });
     const needle = entityNeedle(query);
     if (needle !== undefined) clauses.push(entityMatch('e', needle));
-    clauses.push(...dateClauses(query, 'd.published_start', 'd.published_end'));
+    clauses.push(...dateClauses(query, 'd.published_start', 'd.published_end'), CURRENT);
     const search = documentSearch(query);
     if (search === null) return [];
     if (search) clauses.push(search);
@@ -277,6 +325,7 @@ class SqliteStoreImpl implements SqliteStore {
         'COALESCE(v.date_start, d.published_start)',
         'COALESCE(v.date_end, d.published_end)',
       ),
+      CURRENT,
     );
     const search = documentSearch(query);
     if (search === null) return [];
@@ -324,7 +373,7 @@ class SqliteStoreImpl implements SqliteStore {
         params: [...match.params, ...match.params],
       });
     }
-    clauses.push(...dateClauses(query, 'd.published_start', 'd.published_end'));
+    clauses.push(...dateClauses(query, 'd.published_start', 'd.published_end'), CURRENT);
     const search = ftsQuery(query);
     if (search === null) return [];
     if (search !== undefined) {
@@ -481,6 +530,14 @@ class SqliteStoreImpl implements SqliteStore {
       doc.title ?? '',
       text,
     );
+    this.insertFacts(analysis);
+    return { documentId: doc.id, created: true };
+  }
+
+  /** Every fact row of an analysis whose documents row exists. */
+  private insertFacts(analysis: Analysis): void {
+    const doc = analysis.document;
+    const text = doc.text;
 
     const insertMention = this.statement(
       `INSERT INTO mentions (document_id, id, ord, start, "end", text, type, form, entity_id, stage, confidence, json)
@@ -629,8 +686,303 @@ class SqliteStoreImpl implements SqliteStore {
         JSON.stringify(k),
       ),
     );
+  }
 
-    return { documentId: doc.id, created: true };
+  /** Deletes every fact row of a document (FTS rows of quotes included), keeping the document row. */
+  private deleteFacts(documentId: string): void {
+    const quotes = this.statement('SELECT seq, content FROM quotes WHERE document_id = ?').all(
+      documentId,
+    ) as { seq: number; content: string }[];
+    const ftsDelete = this.statement(
+      "INSERT INTO quotes_fts (quotes_fts, rowid, content) VALUES ('delete', ?, ?)",
+    );
+    for (const q of quotes) ftsDelete.run(q.seq, q.content);
+    for (const table of [
+      'quote_about',
+      'event_participants',
+      'entity_aliases',
+      'mentions',
+      'quotes',
+      'events',
+      'places',
+      'markers',
+      'entities',
+    ]) {
+      this.statement(`DELETE FROM ${table} WHERE document_id = ?`).run(documentId);
+    }
+  }
+
+  async replaceAnalysis(analysis: Analysis): Promise<void> {
+    this.ready();
+    validate(analysis);
+    this.guard(`reanalysing document ${analysis.document.id}`, () =>
+      this.db
+        .transaction(() => {
+          const doc = analysis.document;
+          const row = this.statement('SELECT id FROM documents WHERE id = ? AND content_hash = ?').get(
+            doc.id,
+            doc.contentHash,
+          );
+          if (!row) {
+            throw new ParallaxError(
+              'INPUT_INVALID',
+              `store: no document ${doc.id} with that text to reanalyse`,
+            );
+          }
+          this.deleteFacts(doc.id);
+          this.statement('UPDATE documents SET stages_json = ?, analysis_json = ? WHERE id = ?').run(
+            JSON.stringify(analysis.stages),
+            JSON.stringify(analysis),
+            doc.id,
+          );
+          this.insertFacts(analysis);
+        })
+        .immediate(),
+    );
+  }
+
+  async recordRawInputs(inputs: readonly RawInput[], checkpoint?: Checkpoint): Promise<number[]> {
+    this.ready();
+    return this.guard('recording raw inputs', () =>
+      this.db
+        .transaction(() => {
+          const insert = this.statement(
+            `INSERT INTO raw_inputs (source_key, source, position, kind, url, content_type, meta_json, received_at,
+                                     body, body_sha256)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ) as unknown as Database.Statement<(SqlValue | Buffer)[]>;
+          const ids = inputs.map((input) => {
+            const body = Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength);
+            const info = insert.run(
+              input.sourceKey ?? null,
+              input.source,
+              input.position,
+              input.kind,
+              input.url ?? null,
+              input.contentType ?? null,
+              JSON.stringify(input.meta),
+              input.receivedAt,
+              body,
+              createHash('sha256').update(body).digest('hex'),
+            );
+            return Number(info.lastInsertRowid);
+          });
+          if (checkpoint) this.writeCheckpoint(checkpoint);
+          return ids;
+        })
+        .immediate(),
+    );
+  }
+
+  async rawInputs(query: RawInputQuery = {}): Promise<StoredRawInput[]> {
+    this.ready();
+    const clauses: Clause[] = [];
+    if (query.status !== undefined) clauses.push({ sql: 'status = ?', params: [query.status] });
+    if (query.sourceKey !== undefined) clauses.push({ sql: 'source_key = ?', params: [query.sourceKey] });
+    if (query.afterId !== undefined) clauses.push({ sql: 'id > ?', params: [query.afterId] });
+    const rows = this.select<RawDbRow>(
+      'SELECT * FROM raw_inputs',
+      clauses,
+      'id',
+      { ...(query.limit !== undefined && { limit: query.limit }) },
+      'reading raw inputs',
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      ...(r.source_key !== null && { sourceKey: r.source_key }),
+      source: r.source,
+      position: r.position,
+      kind: r.kind as StoredRawInput['kind'],
+      ...(r.url !== null && { url: r.url }),
+      ...(r.content_type !== null && { contentType: r.content_type }),
+      meta: JSON.parse(r.meta_json) as Record<string, unknown>,
+      receivedAt: r.received_at,
+      body: new Uint8Array(r.body),
+      status: r.status as StoredRawInput['status'],
+      ...(r.document_id !== null && { documentId: r.document_id }),
+      ...(r.error !== null && { error: r.error }),
+    }));
+  }
+
+  async settleRawInputs(outcomes: readonly RawOutcome[]): Promise<SettledRawInput[]> {
+    this.ready();
+    for (const o of outcomes) if (o.kind === 'analysis') validate(o.analysis);
+    return this.guard('storing analyses', () =>
+      this.db
+        .transaction(() => {
+          const settle = this.statement(
+            'UPDATE raw_inputs SET status = ?, document_id = ?, error = ?, settled_at = ? WHERE id = ?',
+          );
+          const now = new Date().toISOString();
+          return outcomes.map((o): SettledRawInput => {
+            if (o.kind === 'rejected') {
+              settle.run('rejected', null, o.error, now, o.rawId);
+              return { rawId: o.rawId, status: 'rejected' };
+            }
+            const result = this.storeRevision(o);
+            settle.run(result.status, result.documentId ?? null, null, now, o.rawId);
+            return result;
+          });
+        })
+        .immediate(),
+    );
+  }
+
+  /** Stores one text under its URL's revision history (or alone, without a URL). */
+  private storeRevision(o: Exclude<RawOutcome, { kind: 'rejected' }>): SettledRawInput {
+    const hash = o.kind === 'analysis' ? o.analysis.document.contentHash : o.contentHash;
+    const existing = this.hashRow(hash);
+    let versionId: string;
+    let created = false;
+    if (existing) versionId = existing;
+    else if (o.kind === 'analysis') {
+      versionId = this.insertAnalysis(o.analysis).documentId;
+      created = true;
+    } else {
+      throw new ParallaxError('INPUT_INVALID', `store: no document has content hash ${hash}`);
+    }
+    if (o.url === undefined) {
+      return { rawId: o.rawId, status: created ? 'ingested' : 'duplicate', documentId: versionId };
+    }
+    const latest = this.statement(
+      `SELECT r.document_id, r.revision, r.version_id, r.url, r.fetched_at FROM revisions r
+        WHERE r.document_id = (SELECT document_id FROM revisions WHERE url = ? ORDER BY rowid DESC LIMIT 1)
+        ORDER BY r.revision DESC LIMIT 1`,
+    ).get(o.url) as RevisionDbRow | undefined;
+    const insertRevision = this.statement(
+      'INSERT INTO revisions (document_id, revision, version_id, url, fetched_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    if (!latest) {
+      // Text first seen under another URL (syndication) stays that document's; no history here.
+      const elsewhere = this.statement('SELECT 1 FROM revisions WHERE version_id = ?').get(versionId);
+      if (!elsewhere) insertRevision.run(versionId, 1, versionId, o.url, o.fetchedAt);
+      return {
+        rawId: o.rawId,
+        status: created ? 'ingested' : 'duplicate',
+        documentId: versionId,
+        ...(!elsewhere && { revision: 1 }),
+      };
+    }
+    if (latest.version_id === versionId) {
+      return {
+        rawId: o.rawId,
+        status: 'duplicate',
+        documentId: latest.document_id,
+        revision: latest.revision,
+      };
+    }
+    const revision = latest.revision + 1;
+    insertRevision.run(latest.document_id, revision, versionId, o.url, o.fetchedAt);
+    this.statement(
+      'UPDATE documents SET superseded = (id <> ?) WHERE id IN (SELECT version_id FROM revisions WHERE document_id = ?)',
+    ).run(versionId, latest.document_id);
+    return { rawId: o.rawId, status: 'revised', documentId: latest.document_id, revision };
+  }
+
+  private hashRow(hash: string): string | undefined {
+    const row = this.statement('SELECT id FROM documents WHERE content_hash = ?').get(hash) as
+      { id: string } | undefined;
+    return row?.id;
+  }
+
+  async documentIdForHash(contentHash: string): Promise<string | undefined> {
+    this.ready();
+    return this.guard('looking up a content hash', () => this.hashRow(contentHash));
+  }
+
+  async getCheckpoint(sourceKey: string): Promise<Checkpoint | undefined> {
+    this.ready();
+    return this.guard('reading a checkpoint', () => {
+      const row = this.statement('SELECT * FROM ingest_checkpoints WHERE source_key = ?').get(sourceKey) as
+        CheckpointDbRow | undefined;
+      return row
+        ? {
+            sourceKey: row.source_key,
+            source: row.source,
+            position: row.position,
+            records: row.records,
+            finished: row.finished === 1,
+          }
+        : undefined;
+    });
+  }
+
+  async setCheckpoint(checkpoint: Checkpoint): Promise<void> {
+    this.ready();
+    this.guard('writing a checkpoint', () => this.writeCheckpoint(checkpoint));
+  }
+
+  private writeCheckpoint(c: Checkpoint): void {
+    this.statement(
+      `INSERT INTO ingest_checkpoints (source_key, source, position, records, finished, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source_key) DO UPDATE SET source = excluded.source, position = excluded.position,
+         records = excluded.records, finished = excluded.finished, updated_at = excluded.updated_at`,
+    ).run(c.sourceKey, c.source, c.position, c.records, c.finished ? 1 : 0, new Date().toISOString());
+  }
+
+  async revisions(urlOrDocumentId: string): Promise<Revision[]> {
+    this.ready();
+    return this.guard('reading revisions', () => {
+      const owner = this.statement(
+        `SELECT document_id FROM revisions WHERE url = ? OR document_id = ? OR version_id = ?
+          ORDER BY rowid DESC LIMIT 1`,
+      ).get(urlOrDocumentId, urlOrDocumentId, urlOrDocumentId) as { document_id: string } | undefined;
+      if (!owner) return [];
+      const rows = this.statement('SELECT * FROM revisions WHERE document_id = ? ORDER BY revision').all(
+        owner.document_id,
+      ) as RevisionDbRow[];
+      return rows.map((r, i) => ({
+        documentId: r.document_id,
+        revision: r.revision,
+        versionId: r.version_id,
+        url: r.url,
+        fetchedAt: r.fetched_at,
+        current: i === rows.length - 1,
+      }));
+    });
+  }
+
+  async getFeedState(url: string): Promise<FeedState | undefined> {
+    this.ready();
+    return this.guard('reading feed state', () => {
+      const row = this.statement('SELECT * FROM feeds WHERE url = ?').get(url) as
+        | { url: string; etag: string | null; last_modified: string | null; polled_at: string | null }
+        | undefined;
+      if (!row) return undefined;
+      return {
+        url: row.url,
+        ...(row.etag !== null && { etag: row.etag }),
+        ...(row.last_modified !== null && { lastModified: row.last_modified }),
+        ...(row.polled_at !== null && { polledAt: row.polled_at }),
+      };
+    });
+  }
+
+  async setFeedState(state: FeedState): Promise<void> {
+    this.ready();
+    this.guard('writing feed state', () =>
+      this.statement(
+        `INSERT INTO feeds (url, etag, last_modified, polled_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+           polled_at = excluded.polled_at`,
+      ).run(state.url, state.etag ?? null, state.lastModified ?? null, state.polledAt ?? null),
+    );
+  }
+
+  async markFeedItems(feedUrl: string, keys: readonly string[]): Promise<string[]> {
+    this.ready();
+    return this.guard('marking feed items', () =>
+      this.db
+        .transaction(() => {
+          const insert = this.statement(
+            'INSERT OR IGNORE INTO feed_items (feed_url, item_key, seen_at) VALUES (?, ?, ?)',
+          );
+          const now = new Date().toISOString();
+          return keys.filter((k) => insert.run(feedUrl, k, now).changes > 0);
+        })
+        .immediate(),
+    );
   }
 }
 
