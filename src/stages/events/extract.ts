@@ -13,6 +13,7 @@ import {
   type EventMention,
   type SentenceContext,
 } from './mentions.js';
+import { homeCountry } from './implicit.js';
 import { findTriggers } from './triggers.js';
 import { buildView, charSpan, mentionsByToken } from './view.js';
 
@@ -55,6 +56,8 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     countWords: countWordsFor(knowledge),
     entityByAlias,
     blocked: new Uint8Array(view.tokens.length),
+    home: homeCountry(view, at, input.entities, countryEntities, entityCountry),
+    salience: new Map(input.entities.map((e) => [e.id, e.mentions.length])),
   };
   const pub = input.published ? parseIso(input.published) : undefined;
   const all: EventMention[] = [];

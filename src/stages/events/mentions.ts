@@ -21,6 +21,14 @@ import type { Knowledge } from '../../knowledge/knowledge.js';
 import { nounPhraseBefore, pickDate } from '../dates/attach.js';
 import type { DateMention } from '../dates/find.js';
 import { findCounts } from './counts.js';
+import {
+  entityMention,
+  forceObject,
+  forceSubject,
+  personPronoun,
+  pronounSubject,
+  verbGroupStart,
+} from './implicit.js';
 import type { TriggerEntry } from './lexicon.js';
 import type { TriggerHit } from './triggers.js';
 import type { MentionAt, TextView } from './view.js';
@@ -58,6 +66,10 @@ export interface SentenceContext {
   readonly blocked: Uint8Array;
   /** The trigger hits of the sentence being read, when known. */
   hits?: readonly TriggerHit[];
+  /** The document's home country (dateline city's country, else the dominant one), for unnamed forces. */
+  readonly home?: string | undefined;
+  /** Mentions per entity: how central a person is to the document (pronoun resolution). */
+  readonly salience?: ReadonlyMap<string, number>;
 }
 
 const QUOTE_MARKS = new Set(['“', '"', '«']);
@@ -331,6 +343,9 @@ export function eventMentions(
         );
       // "a ceasefire between X and Y", "talks between X and Y": both sides act.
       if (after === 'between') objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.actors, m.entity));
+      // "talks with X", "a meeting with X": the one met.
+      if (after === 'with' && e.type === 'CONSULT')
+        objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.targets, m.entity));
       // "the arrest of X", "the killing of X": the victim follows "of".
       if (after === 'of' && (e.type === 'COERCE' || e.type === 'ASSAULT'))
         objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.targets, m.entity));
@@ -385,6 +400,12 @@ export function eventMentions(
       // "which officials now say killed 12": the name before a reporting verb that runs straight into the
       // trigger is its speaker, not the actor.
       if (k >= cs && ctx.speechVerbs.has(prev) && !isTriggerAt(hits, k)) subject = [];
+      // "Security forces detained ...", "She called on ...", "the army said it killed ...": an unnamed
+      // force or a pronoun right before the verb.
+      if (subject.length === 0 && !(e.casualty && DETERMINERS.has(prev))) {
+        const implied = impliedSubject(ctx, hit.start, cs, em.passive && !e.active);
+        if (implied) subject = [implied];
+      }
       // The object is the noun phrase right after the verb ("urged X and Y to ..."); a clause that runs
       // into a quotation with no named object takes the names quoted ("accusing them of “... by X”").
       let object = objectPhrase(ctx, hit.end, ce);
@@ -404,11 +425,27 @@ export function eventMentions(
             object = objectPhrase(ctx, k + 1, ce);
         }
       }
+      // "urged the authorities to ...", "accuse him of ...", "accusing them of ...": an unnamed force or a pronoun.
+      if (object.length === 0) {
+        const implied = impliedObject(ctx, hit.end, ce, out);
+        if (implied.length > 0) object = implied;
+      }
+      // "held talks with X", "spoke with X": the one met.
+      if (object.length === 0 && e.type === 'CONSULT' && view.lower[hit.end] === 'with')
+        object = objectPhrase(ctx, hit.end + 1, ce);
+      // "fighting between X and Y troops": both sides act.
+      if (object.length === 0 && view.lower[hit.end] === 'between')
+        objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.actors, m.entity));
       if (em.passive && !e.active) {
         subject.forEach((m) => push(em.targets, m.entity));
         const by = findWord(view, 'by', hit.end, ce);
-        if (by !== undefined)
-          mentionsIn(ctx, by + 1, Math.min(ce, by + 6), false).forEach((m) => push(em.actors, m.entity));
+        if (by !== undefined) {
+          const agents = mentionsIn(ctx, by + 1, Math.min(ce, by + 6), false);
+          agents.forEach((m) => push(em.actors, m.entity));
+          // "were detained by police": an unnamed force acts for its country.
+          const force = agents.length === 0 ? forceObject(ctx, by + 1, ce, true) : undefined;
+          if (force) push(em.actors, force);
+        }
         object.forEach((m) => push(em.targets, m.entity));
         // "X and Y were killed": two named victims make a count of two when no number is given.
         if (e.casualty) {
@@ -429,7 +466,11 @@ export function eventMentions(
       } else {
         if (!e.blame) subject.forEach((m) => push(em.actors, m.entity));
         else subject.forEach((m) => push(em.targets, m.entity));
-        object.forEach((m) => (e.symmetric ? push(em.actors, m.entity) : push(em.targets, m.entity)));
+        // "A met B and C": the visitor or host acts, the people met are its targets; "X and Y exchanged
+        // fire with Z": a symmetric act has every side acting.
+        object.forEach((m) =>
+          e.symmetric && e.type !== 'CONSULT' ? push(em.actors, m.entity) : push(em.targets, m.entity),
+        );
       }
     }
 
@@ -962,10 +1003,19 @@ function placesIn(ctx: SentenceContext, a: number, b: number): PlaceCandidate[] 
     if (!LOCATIVE.has(view.lower[k]!)) continue;
     let j = k + 1;
     let sawDefinite = false;
+    // "in the Freedonian city of X", "in Freedonia's capital X": the country is a modifier of the place
+    // named after it, and the place only when nothing else is named.
+    let country: MentionAt | undefined;
     while (j < b && j - k <= 6) {
       const d = ctx.at[j];
       // "in the northern Freedonian town of X": a demonym may stand among the place words.
-      if (d && d.mention.form === 'demonym' && PLACE_SKIP.has(view.lower[d.end] ?? '')) {
+      if (
+        d &&
+        (d.mention.form === 'demonym' || ctx.countryEntities.has(d.entity)) &&
+        PLACE_SKIP.has(view.lower[d.end] ?? '') &&
+        view.lower[d.end] !== 'of'
+      ) {
+        if (d.mention.form !== 'demonym' && !view.dateline[d.start]) country ??= d;
         j = d.end;
         continue;
       }
@@ -973,7 +1023,12 @@ function placesIn(ctx: SentenceContext, a: number, b: number): PlaceCandidate[] 
       if (view.lower[j] === 'the') sawDefinite = true;
       j++;
     }
-    const m = j < b ? ctx.at[j] : undefined;
+    const found = j < b ? ctx.at[j] : undefined;
+    const named =
+      found &&
+      (found.mention.type === 'GPE' || found.mention.type === 'LOC') &&
+      found.mention.form !== 'demonym';
+    const m = named ? found : country;
     if (m && (m.mention.type === 'GPE' || m.mention.type === 'LOC') && m.mention.form !== 'demonym')
       out.push({ at: k, mention: m });
     else if (sawDefinite && ANAPHORIC_PLACES.has(view.lower[j - 1]!) && !ctx.at[j])
@@ -982,4 +1037,59 @@ function placesIn(ctx: SentenceContext, a: number, b: number): PlaceCandidate[] 
       out.push({ at: k, mention: undefined });
   }
   return out;
+}
+
+/** An unnamed subject right before the verb at i: a state force, a pronoun, or "FORCE said it/they ...". */
+function impliedSubject(
+  ctx: SentenceContext,
+  i: number,
+  cs: number,
+  passive: boolean,
+): MentionAt | undefined {
+  const { view } = ctx;
+  const pronoun = pronounSubject(ctx, i, cs);
+  if (pronoun) return pronoun;
+  if (passive) return undefined;
+  const force = forceSubject(ctx, i, cs);
+  if (force) return entityMention(ctx, force, i);
+  const j = verbGroupStart(view, i, cs) - 1;
+  const w = view.lower[j] ?? '';
+  if ((w === 'it' || w === 'they') && j - 1 >= 0 && ctx.speechVerbs.has(view.lower[j - 1]!)) {
+    const s = view.sentences[view.sentenceOf[i]!]!;
+    const speaker = forceSubject(ctx, j - 1, s.tokenStart);
+    if (speaker) return entityMention(ctx, speaker, j);
+  }
+  return undefined;
+}
+
+/** An unnamed object right after the verb ending at a: a state force, him/her, or "them" for the targets before. */
+function impliedObject(
+  ctx: SentenceContext,
+  a: number,
+  ce: number,
+  before: readonly EventMention[],
+): MentionAt[] {
+  const { view } = ctx;
+  const force = forceObject(ctx, a, ce);
+  if (force) {
+    const m = entityMention(ctx, force, a);
+    return m ? [m] : [];
+  }
+  const w = view.lower[a] ?? '';
+  const next = view.lower[a + 1] ?? '';
+  if ((w === 'him' || w === 'her') && NP_END.has(next)) {
+    const m = personPronoun(ctx, a);
+    return m ? [m] : [];
+  }
+  if (w === 'them' && NP_END.has(next)) {
+    const prior = [...before]
+      .reverse()
+      .find((o) => o.targets.length > 0 && view.sentenceOf[o.hit.start] === view.sentenceOf[a]);
+    if (!prior) return [];
+    return prior.targets.flatMap((t) => {
+      const m = entityMention(ctx, t, a);
+      return m ? [m] : [];
+    });
+  }
+  return [];
 }

@@ -109,15 +109,23 @@ export function resolvePlaces(
     if (!p.metonymy && !placeByText.has(p.text.toLowerCase())) placeByText.set(p.text.toLowerCase(), p);
   // Events carry the text of their place until this stage; here it becomes a place id.
   const events = input.events.map((ev) => {
-    if (ev.place === undefined) {
-      const inLead =
-        datelinePlace !== undefined &&
-        ev.evidence.start <= datelinePlace.span.start &&
-        datelinePlace.span.end <= ev.evidence.end;
-      return inLead ? { ...ev, place: datelinePlace.id } : ev;
-    }
+    const inLead =
+      datelinePlace !== undefined &&
+      ev.evidence.start <= datelinePlace.span.start &&
+      datelinePlace.span.end <= ev.evidence.end;
+    if (ev.place === undefined) return inLead ? { ...ev, place: datelinePlace.id } : ev;
     const p = placeByText.get(ev.place.toLowerCase()) ?? places.find((x) => x.id === ev.place);
     const { place: _dropped, ...rest } = ev;
+    // A lead event placed in the dateline city's country, or on a word of the dateline itself ("Saudi"
+    // of "JEDDAH, Saudi Arabia —"), happened in the dateline city: the report is filed from where it is.
+    if (
+      p &&
+      inLead &&
+      p !== datelinePlace &&
+      ((p.kind === 'country' && p.country === datelinePlace.country) ||
+        datelineAround(input.text, p.span.start) !== undefined)
+    )
+      return { ...rest, place: datelinePlace.id };
     return p ? { ...rest, place: p.id } : rest;
   });
   return { places, events };
