@@ -1,0 +1,181 @@
+/** The greedy left-to-right tagger: decodes sentences with a weight table, and documents with consistency. */
+import {
+  FeatureExtractor,
+  MAX_DYNAMIC,
+  dynamicFeatures,
+  emptyDocContext,
+  type DocContext,
+  type FeatureResources,
+  type SentenceFeatures,
+} from './features.js';
+import { ENTITY_TYPES, NUM_LABELS, O, allowed, spansOf, typeOf, type NerType } from './labels.js';
+import { CASE_LOWER, CASE_NONE } from './shape.js';
+
+/** One recognized name: tokens [start, end) of its sentence. */
+export interface NerSpan {
+  readonly type: NerType;
+  readonly start: number;
+  readonly end: number;
+  /** In (0, 1]: the lowest per-token probability (softmax of the scores) inside the span. */
+  readonly confidence: number;
+}
+
+export interface TagContext {
+  /**
+   * The document's memory (case of words in ordinary sentences, labels given earlier); the tagger reads it
+   * and adds this sentence's labels to it. Use `tagDocument` to have it managed for you.
+   */
+  readonly docLabels?: DocContext;
+}
+
+/** Start-of-sentence pseudo label for the previous-label features. */
+export const BOS_LABEL = NUM_LABELS;
+
+/**
+ * Greedy decoding of one sentence. Writes label ids into `labels` and each token's probability into
+ * `probs`. `weights` holds NUM_LABELS floats per hash bucket.
+ */
+export function decode(
+  weights: Float32Array | Float64Array,
+  mask: number,
+  s: SentenceFeatures,
+  doc: DocContext | undefined,
+  labels: Uint8Array,
+  probs: Float64Array | undefined,
+): void {
+  const L = NUM_LABELS;
+  const scores = new Float64Array(L);
+  const dyn = new Int32Array(MAX_DYNAMIC);
+  const feats = s.feats;
+  const offsets = s.offsets;
+  let prev = BOS_LABEL;
+  let prev2 = BOS_LABEL;
+  for (let i = 0; i < s.length; i++) {
+    scores.fill(0);
+    const end = offsets[i + 1] as number;
+    for (let k = offsets[i] as number; k < end; k++) {
+      const base = (feats[k] as number) * L;
+      for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
+    }
+    const nd = dynamicFeatures(dyn, mask, s, i, prev, prev2, doc);
+    for (let k = 0; k < nd; k++) {
+      const base = (dyn[k] as number) * L;
+      for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
+    }
+    const p = prev === BOS_LABEL ? -1 : prev;
+    let best = O;
+    let bestScore = -Infinity;
+    for (let l = 0; l < L; l++) {
+      if (!allowed(p, l)) continue;
+      const sc = scores[l] as number;
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = l;
+      }
+    }
+    labels[i] = best;
+    if (probs !== undefined) {
+      let z = 0;
+      for (let l = 0; l < L; l++) if (allowed(p, l)) z += Math.exp((scores[l] as number) - bestScore);
+      probs[i] = 1 / z;
+    }
+    prev2 = prev;
+    prev = best;
+  }
+}
+
+/** Adds a tagged sentence's capitalized tokens to the document's label memory. */
+export function recordLabels(doc: DocContext, s: SentenceFeatures, labels: ArrayLike<number>): void {
+  for (let i = 0; i < s.length; i++) {
+    const inf = s.infos[i];
+    if (inf === undefined || inf.caseClass === CASE_NONE || inf.caseClass === CASE_LOWER) continue;
+    let counts = doc.labels.get(inf.lower);
+    if (counts === undefined) {
+      counts = new Int32Array(ENTITY_TYPES.length + 1);
+      doc.labels.set(inf.lower, counts);
+    }
+    const l = labels[i] ?? O;
+    const slot = l === O ? ENTITY_TYPES.length : typeOf(l);
+    counts[slot] = (counts[slot] as number) + 1;
+  }
+}
+
+export class Tagger {
+  readonly extractor: FeatureExtractor;
+  private labels = new Uint8Array(256);
+  private probs = new Float64Array(256);
+
+  constructor(
+    readonly weights: Float32Array,
+    resources: FeatureResources,
+  ) {
+    this.extractor = new FeatureExtractor(resources);
+  }
+
+  /**
+   * Tags one sentence of tokens.
+   * @example tagger.tag(['Angela', 'Merkel', 'visited', 'Paris']) // PER 0–2, LOC 3–4
+   */
+  tag(words: readonly string[], context?: TagContext): NerSpan[] {
+    const n = words.length;
+    if (n === 0) return [];
+    if (this.labels.length < n) {
+      this.labels = new Uint8Array(n * 2);
+      this.probs = new Float64Array(n * 2);
+    }
+    const doc = context?.docLabels;
+    const s = this.extractor.sentence(words, doc);
+    decode(this.weights, this.extractor.mask, s, doc, this.labels, this.probs);
+    if (doc !== undefined) recordLabels(doc, s, this.labels);
+    return spansOf(this.labels, n).map((sp) => {
+      let conf = 1;
+      for (let i = sp.start; i < sp.end; i++) conf = Math.min(conf, this.probs[i] as number);
+      return { type: ENTITY_TYPES[sp.typeIndex] as NerType, start: sp.start, end: sp.end, confidence: conf };
+    });
+  }
+
+  /**
+   * Tags the sentences of one document with document-level consistency: the case of each word in the
+   * document's ordinary sentences and the labels given earlier feed the features, and afterwards every
+   * repeated name takes the type most of its confident occurrences have.
+   */
+  tagDocument(sentences: readonly (readonly string[])[]): NerSpan[][] {
+    const doc = emptyDocContext();
+    for (const words of sentences) this.extractor.noteCase(doc, words);
+    const out = sentences.map((words) => this.tag(words, { docLabels: doc }));
+    return harmonize(sentences, out);
+  }
+}
+
+/** Post-hoc vote: a name (same words, case-insensitively) seen with several types takes the type of most confidence. */
+export function harmonize(sentences: readonly (readonly string[])[], tagged: NerSpan[][]): NerSpan[][] {
+  const votes = new Map<string, Float64Array>();
+  const keyOf = (words: readonly string[], sp: NerSpan): string =>
+    words
+      .slice(sp.start, sp.end)
+      .map((w) => w.toLowerCase())
+      .join(' ');
+  tagged.forEach((spans, si) => {
+    const words = sentences[si] ?? [];
+    for (const sp of spans) {
+      const key = keyOf(words, sp);
+      let v = votes.get(key);
+      if (v === undefined) {
+        v = new Float64Array(ENTITY_TYPES.length);
+        votes.set(key, v);
+      }
+      const t = ENTITY_TYPES.indexOf(sp.type);
+      v[t] = (v[t] as number) + sp.confidence;
+    }
+  });
+  return tagged.map((spans, si) =>
+    spans.map((sp) => {
+      const v = votes.get(keyOf(sentences[si] ?? [], sp));
+      if (v === undefined) return sp;
+      let best = ENTITY_TYPES.indexOf(sp.type);
+      for (let t = 0; t < v.length; t++) if ((v[t] as number) > (v[best] as number)) best = t;
+      const type = ENTITY_TYPES[best] as NerType;
+      return type === sp.type ? sp : { ...sp, type };
+    }),
+  );
+}
