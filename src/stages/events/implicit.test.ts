@@ -109,6 +109,40 @@ describe('meetings and joint subjects', () => {
   });
 });
 
+describe('subjects hidden in phrases', () => {
+  it.each([
+    ['Two people were killed after a Chilean kamikaze drone slammed into a building.', 'Chile'],
+    ['Peruvian and Chilean troops exchanged heavy fire across the border on Monday.', 'Peru'],
+    ['Peruvian and Chilean troops exchanged heavy fire across the border on Monday.', 'Chile'],
+  ])('%s → actor %s', (text, actor) => {
+    const a = analyzeText(text);
+    expect(names(a, eventOf(a, 'ASSAULT').actors)).toContain(actor);
+  });
+
+  it('"X\'s leader, Y, vowed ... and ordered": Y acts', () => {
+    const a = analyzeText(
+      'Chile\'s junta leader, Captain Tomas Ridel, vowed to "win" and ordered reinforcements to the north.',
+    );
+    expect(names(a, eventOf(a, 'MOBILIZE').actors)).toEqual(['Tomas Ridel']);
+  });
+
+  it('miss: a name in a plain prepositional phrase is no subject', () => {
+    const a = analyzeText('Two people were killed after a meeting with Chilean officials on Monday.');
+    expect(names(a, eventOf(a, 'ASSAULT').actors)).not.toContain('Chile');
+  });
+});
+
+describe('places of attacks', () => {
+  it('"shelling of the X camp" is placed at the camp, not at a city of another clause', () => {
+    const a = analyzeText(
+      'Activists said shelling of Tacna killed 14 civilians on Saturday, while the army said drones had struck a market in Arequipa.',
+    );
+    const shelling = a.events.find((e) => e.trigger.text === 'shelling');
+    expect(a.places.find((p) => p.id === shelling?.place)?.text).toBe('Tacna');
+    expect(names(a, shelling!.targets)).not.toContain('Tacna');
+  });
+});
+
 describe('lead places', () => {
   it('a country named in the lead becomes the dateline city in that country', () => {
     const a = analyzeText(

@@ -347,8 +347,11 @@ export function eventMentions(
       if (after === 'with' && e.type === 'CONSULT')
         objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.targets, m.entity));
       // "the arrest of X", "the killing of X": the victim follows "of".
+      // "the shelling of the X camp", "the bombing of X": a place after "of" is where it struck.
       if (after === 'of' && (e.type === 'COERCE' || e.type === 'ASSAULT'))
-        objectPhrase(ctx, hit.end + 1, ce).forEach((m) => push(em.targets, m.entity));
+        objectPhrase(ctx, hit.end + 1, ce).forEach((m) =>
+          e.type === 'ASSAULT' && isPlaceLike(ctx, m) ? (em.place ??= m) : push(em.targets, m.entity),
+        );
       if (after === 'on' || after === 'against' || after === 'targeting') {
         mentionsIn(ctx, hit.end + 1, Math.min(ce, hit.end + 6), true).forEach((m) =>
           push(em.targets, m.entity),
@@ -958,6 +961,8 @@ export function subjectOf(ctx: SentenceContext, i: number, speakerActs = false):
     cs,
   );
   if (ownHead.length > 0) return ownHead;
+  const joined = conjunctionSubject(ctx, own, i);
+  if (joined.length > 0) return joined;
   const ownOfficials = officialsOf(ctx, own, cs);
   if (ownOfficials.length > 0) return ownOfficials;
   if (cue >= 0) return speakerActs ? subjectOf(ctx, cue) : [];
@@ -970,8 +975,17 @@ export function subjectOf(ctx: SentenceContext, i: number, speakerActs = false):
       const found = mentionsIn(ctx, k, view.clauseEnd[k]!, false).filter(
         (m) => view.inQuote[m.start] === 0 && !inPrepositionalPhrase(ctx, m, k),
       );
-      // Only the first mention: the rest of that clause is its object ("Egypt has detained ... in Cairo").
-      if (found.length > 0) return found.slice(0, 1);
+      // The subject of that clause's verb: its head among the names before the verb ("X's leader, Y,
+      // vowed ... and ordered" is Y); the names after it are its object ("Egypt has detained ... in Cairo").
+      if (found.length > 0) {
+        const verb = firstVerb(ctx, k, view.clauseEnd[k]!);
+        const head = subjectHead(
+          ctx,
+          found.filter((m) => m.end <= verb),
+          k,
+        );
+        return head.length > 0 ? head.slice(-1) : found.slice(0, 1);
+      }
     }
     return [];
   }
@@ -1092,4 +1106,38 @@ function impliedObject(
     });
   }
   return [];
+}
+
+/** Words that open a clause when a subject and its verb follow ("after a Freedonian drone struck ..."). */
+const CONJUNCTIONS = new Set(['after', 'before', 'since', 'until', 'as', 'when']);
+
+/**
+ * "killed after a Freedonian kamikaze drone slammed into ...": the mention right before the verb, inside
+ * a noun phrase opened by a temporal conjunction, is the verb's subject, not a prepositional object.
+ */
+function conjunctionSubject(ctx: SentenceContext, own: readonly MentionAt[], i: number): MentionAt[] {
+  const { view } = ctx;
+  const last = own[own.length - 1];
+  if (!last) return [];
+  const verb = verbGroupStart(view, i, last.end);
+  // Only plain lower-case nouns and adjectives between the name and the verb ("kamikaze drone").
+  if (verb - last.end > 3) return [];
+  for (let k = last.end; k < verb; k++)
+    if (view.tokens[k]!.kind !== 'word' || PREPOSITIONS.has(view.lower[k]!) || ctx.at[k]) return [];
+  let k = last.start - 1;
+  while (k >= 0 && DETERMINERS.has(view.lower[k]!)) k--;
+  if (!CONJUNCTIONS.has(view.lower[k] ?? '')) return [];
+  return [last];
+}
+
+/** The first verb of a clause: a trigger, a reporting verb, or an auxiliary ("had", "will"). */
+function firstVerb(ctx: SentenceContext, a: number, b: number): number {
+  const { view } = ctx;
+  for (let k = a; k < b; k++) {
+    const w = view.lower[k]!;
+    if (ctx.at[k] || w === "'s" || w === '’s') continue;
+    if (isTriggerAt(hitsOf(ctx), k) || ctx.speechVerbs.has(w) || MODALS.has(w) || BE.has(w)) return k;
+    if (w === 'has' || w === 'have' || w === 'had' || PLANNING.has(w)) return k;
+  }
+  return b;
 }
