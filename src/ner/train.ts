@@ -15,7 +15,18 @@ import {
   type SentenceFeatures,
 } from './features.js';
 import { seededRandom, shuffle } from './hash.js';
-import { NUM_LABELS, O, allowed, beginOf, isInside, toLabelIds, typeOf } from './labels.js';
+import {
+  NUM_LABELS,
+  O,
+  allowed,
+  beginOf,
+  insideOf,
+  isInside,
+  lastOf,
+  toLabelIds,
+  typeOf,
+  unitOf,
+} from './labels.js';
 import { BOS_LABEL, recordLabels } from './tagger.js';
 
 export interface TrainOptions {
@@ -132,8 +143,16 @@ export function trainPerceptron(
         }
       }
       let target = gold[i] as number;
-      // After a wrong previous guess, the gold I- may be impossible; its B- is the right decision here.
-      if (isInside(target) && !allowed(p, target)) target = beginOf(typeOf(target));
+      // After a wrong previous guess the gold label may be impossible: a gold I- or L- then becomes the
+      // B- or U- that is right here; any other impossible target is not learned from.
+      if (!allowed(p, target)) {
+        if (isInside(target))
+          target =
+            (gold[i + 1] ?? 0) === insideOf(typeOf(target)) || (gold[i + 1] ?? 0) === lastOf(typeOf(target))
+              ? beginOf(typeOf(target))
+              : unitOf(typeOf(target));
+        if (!allowed(p, target)) target = best;
+      }
       if (best !== target) {
         update(s, i, nd, target, 1);
         update(s, i, nd, best, -1);

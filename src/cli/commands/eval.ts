@@ -4,6 +4,7 @@ import { ParallaxError } from '../../errors.js';
 import { assertGoldFile, loadGoldFile } from '../../eval/gold/load.js';
 import { formatGoldReport } from '../../eval/gold/report.js';
 import type { GoldFile } from '../../eval/gold/schema.js';
+import { registerEvalConll } from './eval-conll.js';
 import { scoreGold, type GoldReport } from '../../eval/gold/score.js';
 
 interface EvalGoldOptions {
@@ -102,4 +103,5 @@ function registerEvalGold(group: Command): void {
 export function registerEval(program: Command): void {
   const group = program.command('eval').description('score the engine against annotated files');
   registerEvalGold(group);
+  registerEvalConll(group);
 }
