@@ -13,7 +13,6 @@ import {
   emptySummary,
   expandInputs,
   ingestSources,
-  reject,
   type IngestSummary,
   type Progress,
 } from '../../ingest/run.js';
