@@ -5,6 +5,8 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerEval } from './commands/eval.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
+import { registerReanalyze } from './commands/reanalyze.js';
+import { registerWatch } from './commands/watch.js';
 
 export function buildProgram(): Command {
   const program = new Command('parallax')
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerAnalyze(program);
   registerIngest(program);
+  registerWatch(program);
+  registerReanalyze(program);
   registerQuery(program);
   registerEval(program);
   return program;
