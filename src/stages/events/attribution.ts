@@ -120,7 +120,9 @@ export function attributions(
       continue;
     }
     const next = ctx.at[i + 1];
-    if (next && PREFERRED.has(next.mention.type) && comma > from && comma === i - 1) {
+    // "X, the army's wing, said Freedonian forces had ...": a name that runs on into a clause is what is said.
+    const closes = next !== undefined && (next.end >= to || [',', '.', ';'].includes(view.lower[next.end]!));
+    if (next && closes && PREFERRED.has(next.mention.type) && comma > from && comma === i - 1) {
       // "..., said X, a district head."
       out.push({ speaker: next.entity, cue: i, content: [from, comma], held: [comma + 1, to] });
       continue;

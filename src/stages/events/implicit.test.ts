@@ -132,6 +132,35 @@ describe('subjects hidden in phrases', () => {
   });
 });
 
+describe('diplomatic protests and reported attacks', () => {
+  it.each([
+    [
+      "Peru's spokesman Tomas Ridel said Lima had lodged a strong protest with Chile's embassy.",
+      'Peru',
+      'Chile',
+    ],
+    ["Chile summoned Peru's charge d'affaires on Monday.", 'Chile', 'Peru'],
+  ])('%s → ACCUSE', (text, actor, target) => {
+    const a = analyzeText(text);
+    const e = eventOf(a, 'ACCUSE');
+    expect(names(a, e.actors)).toContain(actor);
+    expect(names(a, e.targets)).toContain(target);
+  });
+
+  it('"X, the army\'s media wing, said Y forces had targeted": Y acts, it is not the speaker', () => {
+    const a = analyzeText(
+      "The Inter-Services Public Relations (ISPR), the army's media wing, said Chilean forces had targeted villages near Tacna.",
+    );
+    expect(names(a, eventOf(a, 'ASSAULT').actors)).toContain('Chile');
+  });
+
+  it('miss: "..., said X." still names the speaker, not an actor', () => {
+    const a = analyzeText('Troops fired on a crowd near Tacna, said Amnesty International.');
+    const e = eventOf(a, 'ASSAULT');
+    expect(names(a, e.actors)).not.toContain('Amnesty International');
+  });
+});
+
 describe('places of attacks', () => {
   it('"shelling of the X camp" is placed at the camp, not at a city of another clause', () => {
     const a = analyzeText(

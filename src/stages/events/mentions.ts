@@ -434,7 +434,11 @@ export function eventMentions(
         if (implied.length > 0) object = implied;
       }
       // "held talks with X", "spoke with X": the one met.
-      if (object.length === 0 && e.type === 'CONSULT' && view.lower[hit.end] === 'with')
+      if (
+        object.length === 0 &&
+        (e.type === 'CONSULT' || e.type === 'ACCUSE') &&
+        view.lower[hit.end] === 'with'
+      )
         object = objectPhrase(ctx, hit.end + 1, ce);
       // "fighting between X and Y troops": both sides act.
       if (object.length === 0 && view.lower[hit.end] === 'between')
