@@ -409,6 +409,28 @@ export function blockText(root: Node): string {
 const BOILERPLATE =
   'nav, header, footer, aside, form, script, style, noscript, [role="navigation"], [aria-hidden="true"]';
 
+/** Page furniture Readability sometimes keeps inside an article: ads, banners, sign-ups, share bars. */
+const FURNITURE = [
+  '[class~="ad"]',
+  '[class*="ad-slot"]',
+  '[class*="advert"]',
+  '[id*="advert"]',
+  '[class*="cookie"]',
+  '[id*="cookie"]',
+  '[class*="consent"]',
+  '[class*="newsletter"]',
+  '[class*="subscribe"]',
+  '[class*="related"]',
+  '[class*="share"]',
+  '[class*="promo"]',
+  '[class*="most-read"]',
+  '[class*="social"]',
+].join(', ');
+
+/** Lines that are page furniture whatever their markup. */
+const FURNITURE_LINE =
+  /^(?:advertisement|advertising|sponsored content|skip to (?:main )?content|share this article)$/i;
+
 /** Extracts the main text and metadata of a page; never throws on odd markup. */
 export function extractHtml(html: string, url?: string): ExtractedHtml {
   const { document: doc } = parseHTML(html);
@@ -416,7 +438,9 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
   let text = '';
   let method: ExtractedHtml['method'] = 'readability';
   try {
-    const article = new Readability(doc.cloneNode(true), { charThreshold: 200 }).parse();
+    const clone = doc.cloneNode(true);
+    for (const el of [...clone.querySelectorAll(FURNITURE)]) el.remove();
+    const article = new Readability(clone, { charThreshold: 200 }).parse();
     if (article?.content)
       text = blockText(parseHTML(`<html><body>${article.content}</body></html>`).document.body);
   } catch {
@@ -427,12 +451,16 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
     method = 'body';
     const body = doc.body ?? doc.documentElement;
     if (body) {
-      for (const el of [...body.querySelectorAll(BOILERPLATE)]) el.remove();
+      for (const el of [...body.querySelectorAll(`${BOILERPLATE}, ${FURNITURE}`)]) el.remove();
       const fallback = blockText(body);
       if (fallback.length > text.length) text = fallback;
       else method = 'readability';
     }
   }
+  text = text
+    .split('\n\n')
+    .filter((block) => !FURNITURE_LINE.test(block.trim()))
+    .join('\n\n');
   const title = metadata.title?.value;
   // Readability often keeps the headline as the first block; the title travels as metadata instead.
   if (title !== undefined && text.startsWith(`${title}\n\n`)) text = text.slice(title.length + 2);
