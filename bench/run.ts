@@ -18,6 +18,10 @@ const REGISTRY: readonly { readonly name: string; readonly load: () => Promise<C
   { name: 'parallax', load: async () => (await import('./contenders/parallax.js')).parallaxPipeline() },
   { name: 'parallax-stages', load: async () => (await import('./contenders/parallax.js')).parallaxStages() },
   {
+    name: 'parallax-tagger',
+    load: async () => (await import('./contenders/parallax-tagger.js')).parallaxTaggerContender(),
+  },
+  {
     name: 'compromise',
     load: async () => (await import('./contenders/compromise.js')).compromiseContender(),
   },

@@ -37,6 +37,8 @@ export interface WordInfo {
   /** Gazetteer mask (see gazetteer.ts). */
   readonly gaz: number;
   readonly caseClass: number;
+  /** Bucket indices of the features of the word alone: word, lower, affixes, cluster levels. */
+  readonly own: Int32Array;
 }
 
 /** Per-document memory: how each word is cased in ordinary sentences, and the labels given so far. */
@@ -119,6 +121,10 @@ export class FeatureExtractor {
   readonly mask: number;
   private readonly cache = new Map<string, WordInfo>();
   private buf = new Int32Array(4096);
+  private spanU = new Int32Array(256);
+  private spanB = new Int32Array(256);
+  private spanI = new Int32Array(256);
+  private spanL = new Int32Array(256);
 
   constructor(private readonly res: FeatureResources) {
     this.mask = (1 << res.hashBits) - 1;
@@ -141,14 +147,26 @@ export class FeatureExtractor {
       if (k < lower.length) h = hashStep(h, lower.charCodeAt(lower.length - 1 - k));
       affixes[4 + k] = mix(h, 4 + k);
     }
+    const cluster = this.res.clusters.get(clusterKey(lower)) ?? -1;
+    const hWord = hashString(word);
+    const hLower = hashString(lower);
+    const own = new Int32Array(10 + CLUSTER_SHIFT.length);
+    own[0] = mix(T.word, hWord) & this.mask;
+    own[1] = mix(T.lower, hLower) & this.mask;
+    for (let k = 0; k < 8; k++) own[2 + k] = mix(T.affix, affixes[k] as number) & this.mask;
+    for (let lv = 0; lv < CLUSTER_SHIFT.length; lv++) {
+      own[10 + lv] =
+        mix3(T.cluster, lv, cluster < 0 ? NO_CLUSTER : cluster >> (CLUSTER_SHIFT[lv] as number)) & this.mask;
+    }
     const info: WordInfo = {
+      own,
       lower,
-      hWord: hashString(word),
-      hLower: hashString(lower),
+      hWord,
+      hLower,
       hShape: hashString(shape),
       hShort: hashString(short),
       affixes,
-      cluster: this.res.clusters.get(clusterKey(lower)) ?? -1,
+      cluster,
       gaz: this.res.gazetteer.words.get(lower) ?? 0,
       caseClass: caseClass(word),
     };
@@ -159,11 +177,9 @@ export class FeatureExtractor {
   /** Records how the words of a sentence are cased, for the document's case flags. */
   noteCase(doc: DocContext, words: readonly string[]): void {
     const infos = words.map((w) => this.info(w));
-    const mode = sentenceMode(
-      infos.map((i) => i.caseClass),
-      infos.length,
-    );
-    if (mode !== MODE_NORMAL) return;
+    const classes = new Uint8Array(infos.length);
+    for (let i = 0; i < infos.length; i++) classes[i] = (infos[i] as WordInfo).caseClass;
+    if (sentenceMode(classes, infos.length) !== MODE_NORMAL) return;
     for (let i = 0; i < infos.length; i++) {
       const inf = infos[i] as WordInfo;
       let bit = 0;
@@ -196,10 +212,17 @@ export class FeatureExtractor {
     }
     const mode = sentenceMode(classes, n);
     // Gazetteer spans: per position, category masks of matched names by position in the name.
-    const spanU = new Int32Array(n);
-    const spanB = new Int32Array(n);
-    const spanI = new Int32Array(n);
-    const spanL = new Int32Array(n);
+    if (this.spanU.length < n) {
+      this.spanU = new Int32Array(n * 2);
+      this.spanB = new Int32Array(n * 2);
+      this.spanI = new Int32Array(n * 2);
+      this.spanL = new Int32Array(n * 2);
+    }
+    const { spanU, spanB, spanI, spanL } = this;
+    spanU.fill(0, 0, n);
+    spanB.fill(0, 0, n);
+    spanI.fill(0, 0, n);
+    spanL.fill(0, 0, n);
     const phrases = this.res.gazetteer.phrases;
     for (let i = 0; i < n; i++) {
       const inf = infos[i] as WordInfo;
@@ -235,9 +258,8 @@ export class FeatureExtractor {
       const sm1 = m1 ? m1.hShort : BOS;
       const sp1 = p1 ? p1.hShort : EOS;
       c = this.push(c, T.bias);
-      c = this.push(c, mix(T.word, w.hWord));
-      c = this.push(c, mix(T.lower, w.hLower));
-      for (let k = 0; k < 8; k++) c = this.push(c, mix(T.affix, w.affixes[k] as number));
+      const own = w.own;
+      for (let k = 0; k < own.length; k++) c = this.push(c, own[k] as number);
       c = this.push(c, mix3(T.shape, w.hShape, mode));
       c = this.push(c, mix3(T.short, w.hShort, mode));
       c = this.push(c, mix(T.lowerM1, hm1));

@@ -31,6 +31,9 @@ export interface TagContext {
 /** Start-of-sentence pseudo label for the previous-label features. */
 export const BOS_LABEL = NUM_LABELS;
 
+const SCORES = new Float64Array(NUM_LABELS);
+const DYN = new Int32Array(MAX_DYNAMIC);
+
 /**
  * Greedy decoding of one sentence. Writes label ids into `labels` and each token's probability into
  * `probs`. `weights` holds NUM_LABELS floats per hash bucket.
@@ -44,8 +47,8 @@ export function decode(
   probs: Float64Array | undefined,
 ): void {
   const L = NUM_LABELS;
-  const scores = new Float64Array(L);
-  const dyn = new Int32Array(MAX_DYNAMIC);
+  const scores = SCORES;
+  const dyn = DYN;
   const feats = s.feats;
   const offsets = s.offsets;
   let prev = BOS_LABEL;

@@ -26,7 +26,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULTS = {
   epochs: 12,
   seed: 20030,
-  hashBits: 21,
+  hashBits: 18,
   upperRate: 0.3,
   lowerRate: 0.3,
 } as const;
