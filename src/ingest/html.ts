@@ -433,8 +433,17 @@ const FURNITURE_LINE =
 
 /** Extracts the main text and metadata of a page; never throws on odd markup. */
 export function extractHtml(html: string, url?: string): ExtractedHtml {
-  const { document: doc } = parseHTML(html);
-  const metadata = extractMetadata(doc, url);
+  let { document: doc } = parseHTML(html);
+  // linkedom leaves no root element for empty or fragment-only input: give it a page to hang on.
+  if (!doc.documentElement || !doc.body) {
+    doc = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document;
+  }
+  let metadata: HtmlMetadata = {};
+  try {
+    metadata = extractMetadata(doc, url);
+  } catch {
+    // Metadata is best effort; a page whose markup defeats it still gives its text.
+  }
   let text = '';
   let method: ExtractedHtml['method'] = 'readability';
   try {
