@@ -170,6 +170,16 @@ export function resolve(
       out.push(attach(c, m));
       continue;
     }
+    // A lone word that is part of a full personal name in the document is that person, whatever
+    // type it was guessed ("the X memorial" in a headline).
+    if (!m.text.includes(' ') && m.link === undefined && m.form === 'name' && m.type !== 'PERSON') {
+      const w = m.text.toLowerCase();
+      const full = persons.find((p) => p.names[0]!.toLowerCase().split(/\s+/).includes(w));
+      if (full) {
+        out.push(attach(full, { ...m, type: 'PERSON' }));
+        continue;
+      }
+    }
     if (m.type === 'PERSON') {
       const words = m.text.split(/\s+/);
       if (words.length === 1) {

@@ -9,7 +9,7 @@ import type { Knowledge } from '../../knowledge/knowledge.js';
 import type { EntityType, Mention, MentionForm, Sentence, Token } from '../../model/schema.js';
 
 export const STAGE = 'entities.rules';
-export const VERSION = 1;
+export const VERSION = 2;
 const REF = `${STAGE}@${VERSION}`;
 
 interface Found {
@@ -147,7 +147,22 @@ export interface RecognizeInput {
   readonly sentences: readonly Sentence[];
 }
 
-export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[] {
+/** What the trained tagger says about a token range: a type, or 'O' when it sees no name there. */
+export type NameVerdict = 'PER' | 'ORG' | 'LOC' | 'MISC' | 'O';
+
+/** Names found by a statistical tagger, as token ranges of the whole document. */
+export interface TaggedName {
+  readonly type: Exclude<NameVerdict, 'O'>;
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+}
+
+export function recognize(
+  input: RecognizeInput,
+  knowledge: Knowledge,
+  tagged?: readonly TaggedName[],
+): Mention[] {
   const { text, tokens, sentences } = input;
   const tok = (i: number): string => {
     const t = tokens[i];
@@ -175,6 +190,45 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     const s = tok(i);
     if (/^\p{Ll}/u.test(s)) lowerSeen.add(s);
   }
+
+  // The tagger's names by token: it decides the type of names the rules have no firm sign for.
+  const taggedAt: (TaggedName | undefined)[] = tagged ? new Array<TaggedName | undefined>(tokens.length) : [];
+  for (const t of tagged ?? []) for (let k = t.start; k < t.end; k++) taggedAt[k] = t;
+  const verdict = (a: number, b: number): NameVerdict | undefined => {
+    if (!tagged) return undefined;
+    const votes = new Map<NameVerdict, number>();
+    for (let k = a; k < b; k++) {
+      const v: NameVerdict = taggedAt[k]?.type ?? 'O';
+      votes.set(v, (votes.get(v) ?? 0) + 1);
+    }
+    let best: NameVerdict = 'O';
+    let most = 0;
+    for (const [v, n] of votes) if (n > most || (n === most && v !== 'O')) [best, most] = [v, n];
+    return best;
+  };
+
+  // Per sentence: 'normal' text, or a line in one case (ALL CAPS or all lower) where capitals carry no signal.
+  const sentenceMode = new Map<number, 'normal' | 'one-case'>();
+  const caseMode = (token: number): 'normal' | 'one-case' => {
+    const sentence = sentences.find((x) => x.tokenStart <= token && token < x.tokenEnd);
+    if (!sentence) return 'normal';
+    let mode = sentenceMode.get(sentence.tokenStart);
+    if (mode === undefined) {
+      let upper = 0;
+      let lower = 0;
+      let words = 0;
+      for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+        const w = tok(k);
+        if (!/\p{L}/u.test(w)) continue;
+        words++;
+        if (!/\p{Ll}/u.test(w)) upper++;
+        if (!/\p{Lu}/u.test(w)) lower++;
+      }
+      mode = words >= 3 && (upper / words > 0.6 || lower === words) ? 'one-case' : 'normal';
+      sentenceMode.set(sentence.tokenStart, mode);
+    }
+    return mode;
+  };
 
   const found: Found[] = [];
   const taken = new Uint8Array(tokens.length);
@@ -394,7 +448,25 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
       }
     }
   }
-  // Demonyms that describe an organization ("the Afghan branch") are no country mentions.
+  // Names only the tagger saw: in all-capitals or all-lower-case lines, where capitals say nothing, or
+  // capitalized names the rules passed over. In ordinary text a lower-case span is no name.
+  for (const t of tagged ?? []) {
+    if (t.type === 'MISC') continue;
+    if (!isCapitalized(tok(t.start)) && caseMode(t.start) === 'normal') continue;
+    let free = true;
+    for (let k = t.start; k < t.end; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    const type: EntityType = t.type === 'PER' ? 'PERSON' : t.type === 'ORG' ? 'ORG' : 'GPE';
+    take({
+      start: t.start,
+      end: t.end,
+      type,
+      form: 'name',
+      confidence: Math.min(0.7, 0.3 + t.confidence * 0.4),
+    });
+  }
+
+  // Demonyms that describe an organization ("the Chilean branch") are no country mentions.
   for (let n = found.length - 1; n >= 0; n--) {
     const f = found[n]!;
     if (f.form === 'demonym' && demonymNouns.has(tok(f.end).toLowerCase())) found.splice(n, 1);
@@ -505,8 +577,10 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
     const nameWords = lower.slice(nameStart - a);
     if (nameWords.every((w) => titles.has(w) || roleMods.has(w))) return undefined;
     if (nameLen === 1 && notEntities.has(lower[nameStart - a]!)) return undefined;
+    const said = verdict(nameStart, b);
     if (nameLen === 1 && isAllCapsAcronym(tok(nameStart)) && role === undefined) {
-      return { start: nameStart, end: b, type: 'ORG', form: 'name', confidence: 0.5 };
+      const type: EntityType = said === 'PER' ? 'PERSON' : said === 'LOC' ? 'GPE' : 'ORG';
+      return { start: nameStart, end: b, type, form: 'name', confidence: said === 'ORG' ? 0.7 : 0.5 };
     }
     const nextWord = tok(b).toLowerCase();
     const spoke =
@@ -514,6 +588,19 @@ export function recognize(input: RecognizeInput, knowledge: Knowledge): Mention[
       ((nextWord === 'has' || nextWord === 'had') && speechVerbs.has(tok(b + 1).toLowerCase()));
     const firstWord = lower[nameStart - a]!;
     const given = givenNames.has(firstWord) || NAME_PARTICLES.has(firstWord.split('-')[0]!);
+    // Without a title, the trained tagger's reading wins over the weak signs below.
+    if (said !== undefined && role === undefined) {
+      if (said === 'PER') return { start: nameStart, end: b, type: 'PERSON', form: 'name', confidence: 0.75 };
+      if (said === 'ORG') return { start: nameStart, end: b, type: 'ORG', form: 'name', confidence: 0.7 };
+      // Not in the gazetteer: a town is a political unit, but "the Sahel", "the Tigris" are regions and features.
+      if (said === 'LOC') {
+        const type: EntityType = tok(nameStart - 1).toLowerCase() === 'the' ? 'LOC' : 'GPE';
+        return { start: nameStart, end: b, type, form: 'name', confidence: 0.65 };
+      }
+      // MISC (events, products, nationalities) and no name at all are not entities, unless a known
+      // given name opens a multi-word name.
+      if (!(nameLen >= 2 && given)) return undefined;
+    }
     if (role !== undefined || spoke || (nameLen >= 2 && given)) {
       const f: Found = {
         start: nameStart,
