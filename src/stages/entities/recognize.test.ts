@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runUntil } from '../../../test/helpers/run-stages.js';
 
 const mentions = (text: string): string[] =>
-  runUntil('entities.rules', text).mentions.map(
+  runUntil('entities.tagged', text).mentions.map(
     (m) => `${m.text}|${m.type}|${m.form}${m.link ? `|${m.link.split(':')[0]}` : ''}`,
   );
 
@@ -48,7 +48,7 @@ describe('entity recognizer', () => {
   });
 
   it('keeps offsets exact: every mention slices to its text', () => {
-    const a = runUntil('entities.rules', 'Ms. Ana Roe, “the envoy”, flew from Lima to Quito with UN staff.');
+    const a = runUntil('entities.tagged', 'Ms. Ana Roe, “the envoy”, flew from Lima to Quito with UN staff.');
     for (const m of a.mentions) expect(a.document.text.slice(m.span.start, m.span.end)).toBe(m.text);
   });
 });

@@ -1,14 +1,14 @@
 /**
- * Rule-and-lexicon entity recognizer: knowledge matches (organizations, countries, demonyms,
- * capitals, cities) first, then capitalized-name chunks classified by their head word, a preceding
- * title, or speech verbs. A trained tagger replaces the chunk classifier later; the output contract
- * (mentions with spans, types, knowledge links and roles) stays the same.
+ * Entity recognizer: knowledge matches (organizations, countries, demonyms, capitals, cities) first,
+ * then capitalized-name chunks classified by their head word or a preceding title, and otherwise by
+ * the trained tagger's reading (`src/ner/`), which also contributes names only it sees. The output
+ * contract (mentions with spans, types, knowledge links and roles) is the same with or without it.
  */
 import { foldKey } from '../../knowledge/fold.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import type { EntityType, Mention, MentionForm, Sentence, Token } from '../../model/schema.js';
 
-export const STAGE = 'entities.rules';
+export const STAGE = 'entities.tagged';
 export const VERSION = 2;
 const REF = `${STAGE}@${VERSION}`;
 
@@ -451,7 +451,14 @@ export function recognize(
   // Names only the tagger saw: in all-capitals or all-lower-case lines, where capitals say nothing, or
   // capitalized names the rules passed over. In ordinary text a lower-case span is no name.
   for (const t of tagged ?? []) {
-    if (t.type === 'MISC') continue;
+    if (t.type === 'MISC') {
+      // A one-word MISC name is mostly a nationality or group adjective ("Kurdish", "Shiite"): NORP.
+      const w = tok(t.start);
+      if (t.end === t.start + 1 && !taken[t.start] && isCapitalized(w) && !notEntities.has(w.toLowerCase())) {
+        take({ start: t.start, end: t.end, type: 'NORP', form: 'name', confidence: 0.5 });
+      }
+      continue;
+    }
     if (!isCapitalized(tok(t.start)) && caseMode(t.start) === 'normal') continue;
     let free = true;
     for (let k = t.start; k < t.end; k++) if (taken[k]) free = false;
