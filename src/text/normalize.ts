@@ -6,7 +6,8 @@
 /** NFC, no BOM, LF line ends, no trailing spaces on lines, no leading or trailing blank lines. */
 export function normalizeText(raw: string): string {
   let text = raw.normalize('NFC');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Byte-order marks are never content: concatenated files can carry several, anywhere at the start.
+  text = text.replace(/^[\ufeff\s]+/, (lead) => lead.replace(/\ufeff/g, ''));
   text = text.replace(/\r\n?/g, '\n');
   text = text.replace(/[ \t\f\v\u00a0]+$/gm, '');
   return text.replace(/^\n+/, '').replace(/\s+$/, '');
