@@ -74,7 +74,7 @@ async function generate(): Promise<{ records: number; bytes: number }> {
     const line = `${JSON.stringify(record)}\n`;
     bytes += Buffer.byteLength(line);
     records++;
-    if (!out.write(line)) await new Promise((ok) => out.once('drain', ok));
+    if (!out.write(line)) await new Promise<void>((ok) => out.once('drain', () => ok()));
   }
   await new Promise<void>((ok, fail) => out.end((e?: Error | null) => (e ? fail(e) : ok())));
   return { records, bytes };

@@ -344,7 +344,7 @@ export async function settle(
   for (const { id, raw, refusal } of entries) {
     try {
       if (refusal) throw refusal;
-      const { document } = routeRawInput(raw, options.overrides);
+      const { document, authors, sources } = routeRawInput(raw, options.overrides);
       const known =
         seen.has(document.contentHash) || (await store.documentIdForHash(document.contentHash)) !== undefined;
       seen.add(document.contentHash);
@@ -357,7 +357,12 @@ export async function settle(
         outcomes.push({ ...common, kind: 'known', contentHash: document.contentHash });
       } else {
         trace(`analyze ${raw.source} ${raw.position}`);
-        outcomes.push({ ...common, kind: 'analysis', analysis: analyze(document) });
+        outcomes.push({
+          ...common,
+          kind: 'analysis',
+          analysis: analyze(document),
+          metadata: { authors, sources },
+        });
       }
     } catch (error) {
       const e = asParallaxError(error);

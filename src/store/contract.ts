@@ -451,8 +451,21 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
           etag: '"v1"',
           polledAt: 'now',
         });
+        expect(await store.unseenFeedItems('https://example.test/feed', ['a', 'b'])).toEqual(['a', 'b']);
         expect(await store.markFeedItems('https://example.test/feed', ['a', 'b'])).toEqual(['a', 'b']);
+        expect(await store.unseenFeedItems('https://example.test/feed', ['b', 'c'])).toEqual(['c']);
         expect(await store.markFeedItems('https://example.test/feed', ['b', 'c'])).toEqual(['c']);
+        expect(await store.unseenFeedItems('https://example.test/other', ['a'])).toEqual(['a']);
+      });
+
+      it('keeps authors and metadata sources with a new document', async () => {
+        const [id] = await store.recordRawInputs([raw('line 1', 'x')]);
+        const metadata = { authors: ['Maria Santos'], sources: { title: 'json-ld', published: 'opengraph' } };
+        await store.settleRawInputs([
+          { rawId: id!, kind: 'analysis', analysis: fx.zurich, fetchedAt: 'now', metadata },
+        ]);
+        expect(await store.getDocumentMetadata(fx.zurich.document.id)).toEqual(metadata);
+        expect(await store.getDocumentMetadata(fx.kharkiv.document.id)).toBeUndefined();
       });
     });
   });

@@ -130,6 +130,13 @@ export interface Checkpoint {
   readonly finished: boolean;
 }
 
+/** What ingestion found about a document beyond the Document fields. */
+export interface DocumentMetadata {
+  readonly authors: readonly string[];
+  /** Where each metadata value came from: 'json-ld', 'opengraph', 'meta', 'time', 'url', 'record', 'option'… */
+  readonly sources: Readonly<Record<string, string>>;
+}
+
 /** The result of analysing (or failing to analyse) one raw input, stored in one transaction. */
 export type RawOutcome =
   | {
@@ -139,6 +146,8 @@ export type RawOutcome =
       /** Revisions are per URL: the same URL with other text becomes a new revision. */
       readonly url?: string;
       readonly fetchedAt: string;
+      /** Stored with the document when it is new. */
+      readonly metadata?: DocumentMetadata;
     }
   | {
       /** The text's content hash is already stored: no analysis was needed. */
@@ -227,6 +236,10 @@ export interface Store {
   setFeedState(state: FeedState): Promise<void>;
   /** Marks feed items seen; returns the keys that were new. */
   markFeedItems(feedUrl: string, keys: readonly string[]): Promise<string[]>;
+  /** The keys not yet marked seen for this feed, in the order given. */
+  unseenFeedItems(feedUrl: string, keys: readonly string[]): Promise<string[]>;
+  /** Authors and metadata sources recorded when the document was ingested. */
+  getDocumentMetadata(documentId: string): Promise<DocumentMetadata | undefined>;
 }
 
 /** An inclusive day range as YYYY-MM-DD strings, which compare correctly as plain strings. */

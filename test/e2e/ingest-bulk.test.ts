@@ -88,6 +88,12 @@ describe('folders and WARC', () => {
     const titles = (await store.findDocuments()).map((d) => d.title);
     expect(titles).toContain('Page 4');
     expect(titles).toContain('Page 6');
+    // Where each value came from is kept with the document.
+    const [b] = await store.findDocuments({ search: 'Report 4' });
+    expect(await store.getDocumentMetadata(b!.documentId)).toStrictEqual({
+      authors: [],
+      sources: { published: 'opengraph', title: 'h1' },
+    });
   });
 
   it('reads WARC records (plain and gzip), skipping requests and resuming after the last committed record', async () => {

@@ -88,9 +88,11 @@ export async function pollFeed(config: WatchConfig, feed: string, summary: Inges
   );
   const before = { ...summary };
   let index = 0;
+  let newItems = 0;
   for (const item of parsed.items) {
     const i = index++;
     if (!fresh.has(item.key)) continue;
+    fresh.delete(item.key);
     let raw: RawInput | undefined;
     if (config.fetchItems && item.link !== undefined) {
       try {
@@ -114,6 +116,8 @@ export async function pollFeed(config: WatchConfig, feed: string, summary: Inges
             source: item.link,
             error: error instanceof ParallaxError ? error : new ParallaxError('INPUT_INVALID', String(error)),
           });
+          await store.markFeedItems(feed, [item.key]);
+          newItems++;
           continue;
         }
         config.log(`parallax: ${item.link}: could not fetch the page, using the feed's content instead`);
@@ -122,8 +126,10 @@ export async function pollFeed(config: WatchConfig, feed: string, summary: Inges
     raw ??= itemRaw(feed, item, i);
     const [id] = await store.recordRawInputs([raw]);
     await settle(store, [{ id: id!, raw }], summary, {});
+    await store.markFeedItems(feed, [item.key]);
+    newItems++;
   }
-  return `${fresh.size} new (${parsed.dialect}): ingested ${summary.ingested - before.ingested}, duplicates ${
+  return `${newItems} new (${parsed.dialect}): ingested ${summary.ingested - before.ingested}, duplicates ${
     summary.duplicates - before.duplicates
   }, rejected ${summary.rejectedCount - before.rejectedCount}`;
 }

@@ -246,7 +246,21 @@ CREATE TABLE feed_items (
 );
 `;
 
+/*
+ * 003: what ingestion learnt about a document beyond the Document fields — its authors and, for each
+ * metadata value, where it came from ('json-ld', 'opengraph', 'meta', 'time', 'url', 'record',
+ * 'option', …) — one row per documents row, written with it.
+ */
+const DOCUMENT_METADATA = `
+CREATE TABLE document_metadata (
+  document_id TEXT PRIMARY KEY REFERENCES documents (id),
+  authors_json TEXT NOT NULL,
+  sources_json TEXT NOT NULL
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'ingestion', sql: INGESTION },
+  { version: 3, name: 'document metadata', sql: DOCUMENT_METADATA },
 ];

@@ -17,6 +17,7 @@ import {
   pageBounds,
   searchWords,
   type Checkpoint,
+  type DocumentMetadata,
   type DocumentRow,
   type FeedState,
   type RawInput,
@@ -838,6 +839,11 @@ class SqliteStoreImpl implements SqliteStore {
     else if (o.kind === 'analysis') {
       versionId = this.insertAnalysis(o.analysis).documentId;
       created = true;
+      if (o.metadata) {
+        this.statement(
+          'INSERT OR IGNORE INTO document_metadata (document_id, authors_json, sources_json) VALUES (?, ?, ?)',
+        ).run(versionId, JSON.stringify(o.metadata.authors), JSON.stringify(o.metadata.sources));
+      }
     } else {
       throw new ParallaxError('INPUT_INVALID', `store: no document has content hash ${hash}`);
     }
@@ -968,6 +974,29 @@ class SqliteStoreImpl implements SqliteStore {
            polled_at = excluded.polled_at`,
       ).run(state.url, state.etag ?? null, state.lastModified ?? null, state.polledAt ?? null),
     );
+  }
+
+  async unseenFeedItems(feedUrl: string, keys: readonly string[]): Promise<string[]> {
+    this.ready();
+    return this.guard('reading feed items', () => {
+      const seen = this.statement('SELECT 1 FROM feed_items WHERE feed_url = ? AND item_key = ?');
+      return keys.filter((k) => !seen.get(feedUrl, k));
+    });
+  }
+
+  async getDocumentMetadata(documentId: string): Promise<DocumentMetadata | undefined> {
+    this.ready();
+    return this.guard('reading document metadata', () => {
+      const row = this.statement(
+        'SELECT authors_json, sources_json FROM document_metadata WHERE document_id = ?',
+      ).get(documentId) as { authors_json: string; sources_json: string } | undefined;
+      return row
+        ? {
+            authors: JSON.parse(row.authors_json) as string[],
+            sources: JSON.parse(row.sources_json) as Record<string, string>,
+          }
+        : undefined;
+    });
   }
 
   async markFeedItems(feedUrl: string, keys: readonly string[]): Promise<string[]> {
