@@ -46,6 +46,8 @@ export interface IngestSummary {
   finishedBefore: number;
   /** Raw inputs a previous run stored but did not analyse, finished now (--resume). */
   recovered: number;
+  /** WARC records that are no page (images, scripts, redirects, errors): passed over, not stored. */
+  skipped: number;
 }
 
 export interface Progress {
@@ -79,6 +81,7 @@ export function emptySummary(): IngestSummary {
     rejectedBy: {},
     finishedBefore: 0,
     recovered: 0,
+    skipped: 0,
   };
 }
 
@@ -195,6 +198,8 @@ interface Item {
   readonly resumeAt: number;
   /** Read, but unusable as it stands (too large): stored and rejected at once. */
   readonly refusal?: ParallaxError;
+  /** Not an input at all (a WARC record that is no page): only moves the checkpoint. */
+  readonly skip?: boolean;
 }
 
 function kindOfContentType(contentType: string | undefined, body: Buffer): RawInput['kind'] | undefined {
@@ -283,20 +288,20 @@ async function* itemsOf(
           receivedAt: rec.date ?? now(),
           body,
         };
+        // Crawls hold images, scripts, redirects and error pages: no articles, so not inputs at all.
+        const notPage =
+          kind === undefined || (rec.status !== undefined && (rec.status < 200 || rec.status >= 300));
+        if (notPage && rec.body !== undefined) {
+          yield { raw, resumeAt: rec.offset, skip: true };
+          continue;
+        }
         const refusal =
           rec.body === undefined
             ? new ParallaxError(
                 'INPUT_TOO_LARGE',
                 `${source.label} ${position}: ${rec.length} bytes is over the per-record cap of ${options.maxBytes} bytes`,
               )
-            : kind === undefined
-              ? new ParallaxError(
-                  'INPUT_INVALID',
-                  `${source.label} ${position}: content type ${rec.contentType ?? ''} is not a page`,
-                )
-              : rec.status !== undefined && (rec.status < 200 || rec.status >= 300)
-                ? new ParallaxError('INPUT_INVALID', `${source.label} ${position}: HTTP status ${rec.status}`)
-                : undefined;
+            : undefined;
         yield { raw, resumeAt: rec.offset, ...(refusal && { refusal }) };
       }
       return;
@@ -449,6 +454,10 @@ export async function ingestSources(
     };
     try {
       for await (const item of itemsOf(source, position, count, options)) {
+        if (item.skip) {
+          summary.skipped++;
+          continue;
+        }
         trace(`read ${item.raw.source} ${item.raw.position}`);
         batch.push(item);
         batchBytes += item.raw.body.byteLength;

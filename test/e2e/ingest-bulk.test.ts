@@ -102,6 +102,7 @@ describe('folders and WARC', () => {
       body: string,
       type: 'response' | 'request',
       gzip: boolean,
+      contentType = 'text/html; charset=utf-8',
     ): Promise<Uint8Array> =>
       WARCSerializer.serialize(
         WARCRecord.create(
@@ -110,7 +111,7 @@ describe('folders and WARC', () => {
             type,
             date: '2024-05-03T10:00:00Z',
             ...(type === 'response' && {
-              httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' },
+              httpHeaders: { 'Content-Type': contentType },
               statusline: 'HTTP/1.1 200 OK',
             }),
           },
@@ -124,6 +125,7 @@ describe('folders and WARC', () => {
         await record('https://coast.test/2024/05/03/one', page(1), 'request', gzip),
         await record('https://coast.test/2024/05/03/one', page(1), 'response', gzip),
         await record('https://coast.test/2024/05/03/two', page(2), 'response', gzip),
+        await record('https://coast.test/logo.png', '\u0089PNG', 'response', gzip, 'image/png'),
         await record('https://coast.test/2024/05/03/three', page(3), 'response', gzip),
       ];
       writeFileSync(path, Buffer.concat(parts.map((p) => Buffer.from(p))));
@@ -132,7 +134,7 @@ describe('folders and WARC', () => {
       const sources = expandInputs([path]);
       expect(sources[0]?.type).toBe('warc');
       const summary = await ingestSources(sources, { store: fresh, maxBytes: 1 << 20, batchSize: 2 });
-      expect(summary).toMatchObject({ ingested: 3, rejectedCount: 0 });
+      expect(summary).toMatchObject({ ingested: 3, rejectedCount: 0, skipped: 1 });
       const docs = await fresh.findDocuments();
       expect(docs.map((d) => d.url)).toEqual([
         'https://coast.test/2024/05/03/one',

@@ -101,6 +101,7 @@ export function reportSummary(summary: IngestSummary): void {
   const extra = [
     summary.revised > 0 ? `, revised ${summary.revised}` : '',
     summary.recovered > 0 ? `, recovered ${summary.recovered}` : '',
+    summary.skipped > 0 ? `, skipped ${summary.skipped} (not pages)` : '',
     summary.finishedBefore > 0 ? `, sources already finished ${summary.finishedBefore}` : '',
   ].join('');
   process.stdout.write(
