@@ -460,6 +460,7 @@ describe('feeds', () => {
     // Errors back off and do not end the watch.
     const failing = await watchFeeds({ ...config, feeds: [`${base}/missing-feed`], maxPolls: 2 });
     expect(failing.ingested).toBe(0);
+    expect(failing.failing).toEqual([`${base}/missing-feed`]);
     expect(lines.filter((l) => /missing-feed: .*HTTP 404; retrying in/.test(l))).toHaveLength(2);
     await store.close();
   });

@@ -149,7 +149,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Polls every feed on its own schedule until maxPolls each, or the signal aborts. */
-export async function watchFeeds(config: WatchConfig): Promise<IngestSummary> {
+export async function watchFeeds(config: WatchConfig): Promise<IngestSummary & { failing: string[] }> {
   const summary = emptySummary();
   const due = new Map(config.feeds.map((f) => [f, 0]));
   const failures = new Map(config.feeds.map((f) => [f, 0]));
@@ -172,14 +172,15 @@ export async function watchFeeds(config: WatchConfig): Promise<IngestSummary> {
         const wait = Math.min(config.maxBackoffMs, config.intervalMs * 2 ** n);
         due.set(feed, Date.now() + wait);
         const message = error instanceof Error ? error.message : String(error);
-        config.log(`parallax: ${feed}: ${message}; retrying in ${(wait / 1000).toFixed(1)} s`);
+        const said = message.startsWith(feed) ? message : `${feed}: ${message}`;
+        config.log(`parallax: ${said}; retrying in ${(wait / 1000).toFixed(1)} s`);
       }
     }
     const pending = config.feeds.filter(active).map((f) => due.get(f) ?? 0);
     if (pending.length === 0) break;
     await sleep(Math.max(0, Math.min(...pending) - Date.now()), config.signal);
   }
-  return summary;
+  return { ...summary, failing: config.feeds.filter((f) => (failures.get(f) ?? 0) > 0) };
 }
 
 function seconds(value: string | undefined, name: string, fallback: number): number {
@@ -232,6 +233,10 @@ export function registerWatch(program: Command): void {
           signal: controller.signal,
         });
         reportSummary(summary);
+        if (summary.failing.length > 0) {
+          process.stderr.write(`parallax: the last poll failed for ${summary.failing.join(', ')}\n`);
+          process.exitCode = Math.max(typeof process.exitCode === 'number' ? process.exitCode : 0, 2);
+        }
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
