@@ -22,6 +22,18 @@ export interface CityInfo {
   readonly isCapital: boolean;
 }
 
+/** A first-level administrative region (state, province, governorate) with a representative point. */
+export interface RegionInfo {
+  /** "region:<CC>.<admin1 code>" (GeoNames admin1 code). */
+  readonly id: string;
+  readonly name: string;
+  readonly country: string;
+  readonly lat: number;
+  readonly lon: number;
+  /** Population of the gazetteer's places in the region (a ranking signal). */
+  readonly population: number;
+}
+
 export interface OrgInfo {
   readonly key: string;
   readonly name: string;
@@ -59,6 +71,9 @@ export interface Knowledge {
   countryByCapital(name: string): CountryInfo | undefined;
   /** City candidates by name, most populous first; case- and accent-insensitive ("Sao Paulo" = "São Paulo"). */
   cities(name: string): readonly CityInfo[];
+  /** First-level region candidates by name or alternate name, most populous first (optional for test doubles). */
+  regions?(name: string): readonly RegionInfo[];
+  regionById?(id: string): RegionInfo | undefined;
   orgByAlias(alias: string): OrgInfo | undefined;
   orgByKey(key: string): OrgInfo | undefined;
   /** All organization names and alias strings in their exact case, longest first, for longest-match scanning. */

@@ -5,6 +5,7 @@ import { assertGoldFile, loadGoldFile } from '../../eval/gold/load.js';
 import { formatGoldReport } from '../../eval/gold/report.js';
 import type { GoldFile } from '../../eval/gold/schema.js';
 import { registerEvalConll } from './eval-conll.js';
+import { registerEvalGeo } from './eval-geo.js';
 import { scoreGold, type GoldReport } from '../../eval/gold/score.js';
 
 interface EvalGoldOptions {
@@ -104,4 +105,5 @@ export function registerEval(program: Command): void {
   const group = program.command('eval').description('score the engine against annotated files');
   registerEvalGold(group);
   registerEvalConll(group);
+  registerEvalGeo(group);
 }
