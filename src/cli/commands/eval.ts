@@ -6,6 +6,7 @@ import { formatGoldReport } from '../../eval/gold/report.js';
 import type { GoldFile } from '../../eval/gold/schema.js';
 import { registerEvalConll } from './eval-conll.js';
 import { registerEvalGeo } from './eval-geo.js';
+import { registerEvalMuc4 } from './eval-muc4.js';
 import { scoreGold, type GoldReport } from '../../eval/gold/score.js';
 
 interface EvalGoldOptions {
@@ -105,5 +106,6 @@ export function registerEval(program: Command): void {
   const group = program.command('eval').description('score the engine against annotated files');
   registerEvalGold(group);
   registerEvalConll(group);
+  registerEvalMuc4(group);
   registerEvalGeo(group);
 }

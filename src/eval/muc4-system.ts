@@ -1,0 +1,206 @@
+/**
+ * MUC-4 answers produced by Parallax: the project's own pipeline (the same event stage that serves
+ * articles, no MUC-only model) mapped onto the five MUC-4 roles, and a simple documented baseline that
+ * uses the entity layer only. Both are scored by `muc4.ts`; see `README-muc4.md` for the write-up.
+ *
+ * Mapping of PLOVER events onto MUC-4 roles (`pipelineTemplate`):
+ * - Only violent events count: every ASSAULT (any mode: attack, kill, explosives, armed clashes, drone
+ *   strike, seize territory, abduct…) and COERCE with mode seize (hostage taking, seizures). Other types
+ *   (ACCUSE, REJECT, CONSULT, COERCE arrest…) name no terrorist incident. Negated events ("denied that
+ *   guerrillas attacked") still count: MUC-4 keys fill templates for reported and denied incidents alike.
+ * - PerpInd (`perp_individual_id`) = the PERSON actors of those events.
+ * - PerpOrg (`perp_organization_id`) = the ORG actors (and NORP actors: a group named by its people).
+ * - Target (`phys_tgt_id`) = the non-person targets (ORG, LOC and FAC-like entities the stage types as
+ *   ORG or LOC); countries and cities (GPE) are places, not physical targets, and are left out.
+ * - Victim (`hum_tgt_name`) = the PERSON targets (victims of casualty triggers are attached to their
+ *   attack as targets by the event stage).
+ * - Weapon (`incident_instrument_id`) = the instrument. The analysis schema has no instrument slot, so
+ *   the instrument is read from the text of the violent event: the instrument nouns of a short generic
+ *   list (`WEAPON_TERMS`) found in the sentence of an ASSAULT trigger.
+ * Each entity is answered once per role, with the text of its first mention (one mention, so that it
+ * need only be one of the gold entity's coreferent mentions).
+ *
+ * Baseline (`baselineTemplate`), documented and deliberately simple: every sentence holding a word of
+ * `ATTACK_WORDS` is an attack sentence; in it every PERSON mention is a Victim, every ORG mention a
+ * PerpOrg and every `WEAPON_TERMS` noun a Weapon; PerpInd and Target stay empty.
+ */
+import type { Analysis, Entity, Event, Mention, Sentence } from '../model/schema.js';
+import { emptyTemplate, normalizeMuc4, type Muc4Entity, type Muc4Role, type Muc4Template } from './muc4.js';
+
+/** Generic instrument nouns (singular and plural), longest first so "car bomb" wins over "bomb". */
+export const WEAPON_TERMS: readonly string[] = [
+  'car bombs',
+  'car bomb',
+  'explosive devices',
+  'explosive device',
+  'incendiary bombs',
+  'incendiary bomb',
+  'molotov cocktails',
+  'molotov cocktail',
+  'machineguns',
+  'machinegun',
+  'machine guns',
+  'machine gun',
+  'submachineguns',
+  'submachinegun',
+  'submachine guns',
+  'submachine gun',
+  'hand grenades',
+  'hand grenade',
+  'grenades',
+  'grenade',
+  'dynamite',
+  'explosives',
+  'bombs',
+  'bomb',
+  'rifles',
+  'rifle',
+  'firearms',
+  'firearm',
+  'pistols',
+  'pistol',
+  'revolvers',
+  'revolver',
+  'mortars',
+  'mortar',
+  'rockets',
+  'rocket',
+  'missiles',
+  'missile',
+  'landmines',
+  'landmine',
+  'mines',
+  'knives',
+  'knife',
+  'machetes',
+  'machete',
+  'guns',
+  'gun',
+].sort((a, b) => b.length - a.length);
+
+/** Baseline attack words (lower case, whole words). */
+export const ATTACK_WORDS: readonly string[] = [
+  'attack',
+  'attacks',
+  'attacked',
+  'bomb',
+  'bombs',
+  'bombing',
+  'bombed',
+  'exploded',
+  'explosion',
+  'killed',
+  'murdered',
+  'murder',
+  'assassinated',
+  'assassination',
+  'shot',
+  'kidnapped',
+  'kidnapping',
+  'ambush',
+  'ambushed',
+  'massacre',
+  'burned',
+  'dynamited',
+];
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WEAPON_RE = new RegExp(`\\b(?:${WEAPON_TERMS.map(escapeRe).join('|')})\\b`, 'gi');
+const ATTACK_RE = new RegExp(`\\b(?:${ATTACK_WORDS.map(escapeRe).join('|')})\\b`, 'i');
+
+/** Does the event name a terrorist-style incident (see the mapping above)? */
+export function isViolent(event: Event): boolean {
+  if (event.type === 'ASSAULT') return true;
+  return event.type === 'COERCE' && event.mode === 'seize';
+}
+
+/** Collects answers per role, one entry per distinct normalised string. */
+class TemplateBuilder {
+  private readonly t = emptyTemplate();
+  private readonly seen = new Map<Muc4Role, Set<string>>();
+
+  add(role: Muc4Role, text: string): void {
+    const norm = normalizeMuc4(text);
+    if (norm === '') return;
+    // "bomb" and "bombs" name one instrument: one answer per singular form (a second would cost precision)
+    const key = role === 'Weapon' ? norm.replace(/s\b/g, '') : norm;
+    let set = this.seen.get(role);
+    if (!set) this.seen.set(role, (set = new Set()));
+    if (set.has(key)) return;
+    set.add(key);
+    (this.t[role] as Muc4Entity[]).push([text]);
+  }
+
+  build(): Muc4Template {
+    return this.t;
+  }
+}
+
+function sentenceOf(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  return sentences.find((s) => s.start <= offset && offset < s.end);
+}
+
+function addWeapons(b: TemplateBuilder, text: string): void {
+  for (const m of text.matchAll(WEAPON_RE)) b.add('Weapon', m[0].toLowerCase());
+}
+
+/** The text an entity is answered with: its first mention in the document, else its name. */
+function entityText(entity: Entity, mentions: ReadonlyMap<string, Mention>): string {
+  let best: Mention | undefined;
+  for (const id of entity.mentions) {
+    const m = mentions.get(id);
+    if (m && m.form !== 'pronoun' && (best === undefined || m.span.start < best.span.start)) best = m;
+  }
+  return best?.text ?? entity.name;
+}
+
+/**
+ * The pipeline's MUC-4 answer for one analysed document (mapping in the file comment).
+ * @example pipelineTemplate(analyzeDocument(createDocument(text))).Victim
+ */
+export function pipelineTemplate(analysis: Analysis): Muc4Template {
+  const b = new TemplateBuilder();
+  const entities = new Map(analysis.entities.map((e) => [e.id, e]));
+  const mentions = new Map(analysis.mentions.map((m) => [m.id, m]));
+  const text = analysis.document.text;
+  for (const event of analysis.events) {
+    if (!isViolent(event)) continue;
+    for (const id of event.actors) {
+      const e = entities.get(id);
+      if (!e) continue;
+      if (e.type === 'PERSON') b.add('PerpInd', entityText(e, mentions));
+      else if (e.type === 'ORG' || e.type === 'NORP') b.add('PerpOrg', entityText(e, mentions));
+    }
+    for (const id of event.targets) {
+      const e = entities.get(id);
+      if (!e) continue;
+      if (e.type === 'PERSON') b.add('Victim', entityText(e, mentions));
+      else if (e.type === 'ORG' || e.type === 'LOC') b.add('Target', entityText(e, mentions));
+    }
+    if (event.type === 'ASSAULT') {
+      const s = sentenceOf(analysis.sentences, event.trigger.span.start);
+      if (s) addWeapons(b, text.slice(s.start, s.end));
+    }
+  }
+  return b.build();
+}
+
+/**
+ * The baseline's MUC-4 answer (described in the file comment): entity mentions in attack sentences.
+ * @example baselineTemplate(analyzeDocument(createDocument(text))).PerpOrg
+ */
+export function baselineTemplate(analysis: Analysis): Muc4Template {
+  const b = new TemplateBuilder();
+  const text = analysis.document.text;
+  for (const s of analysis.sentences) {
+    const sentence = text.slice(s.start, s.end);
+    if (!ATTACK_RE.test(sentence)) continue;
+    for (const m of analysis.mentions) {
+      if (m.span.start < s.start || m.span.end > s.end || m.form === 'pronoun') continue;
+      if (m.type === 'PERSON') b.add('Victim', m.text);
+      else if (m.type === 'ORG') b.add('PerpOrg', m.text);
+    }
+    addWeapons(b, sentence);
+  }
+  return b.build();
+}
