@@ -7,6 +7,7 @@ import type { GoldFile } from '../../eval/gold/schema.js';
 import { registerEvalConll } from './eval-conll.js';
 import { registerEvalGeo } from './eval-geo.js';
 import { registerEvalMuc4 } from './eval-muc4.js';
+import { registerEvalPlover } from './eval-plover.js';
 import { scoreGold, type GoldReport } from '../../eval/gold/score.js';
 
 interface EvalGoldOptions {
@@ -107,5 +108,6 @@ export function registerEval(program: Command): void {
   registerEvalGold(group);
   registerEvalConll(group);
   registerEvalMuc4(group);
+  registerEvalPlover(group);
   registerEvalGeo(group);
 }
