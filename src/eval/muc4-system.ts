@@ -22,7 +22,8 @@
  *
  * Baseline (`baselineTemplate`), documented and deliberately simple: every sentence holding a word of
  * `ATTACK_WORDS` is an attack sentence; in it every PERSON mention is a Victim, every ORG mention a
- * PerpOrg and every `WEAPON_TERMS` noun a Weapon; PerpInd and Target stay empty.
+ * PerpOrg and every `WEAPON_TERMS` noun a Weapon; PerpInd and Target stay empty. Each entity of the
+ * entity layer is answered once, with its first mention in an attack sentence.
  */
 import type { Analysis, Entity, Event, Mention, Sentence } from '../model/schema.js';
 import { emptyTemplate, normalizeMuc4, type Muc4Entity, type Muc4Role, type Muc4Template } from './muc4.js';
@@ -192,11 +193,17 @@ export function pipelineTemplate(analysis: Analysis): Muc4Template {
 export function baselineTemplate(analysis: Analysis): Muc4Template {
   const b = new TemplateBuilder();
   const text = analysis.document.text;
+  const answered = new Set<string>();
   for (const s of analysis.sentences) {
     const sentence = text.slice(s.start, s.end);
     if (!ATTACK_RE.test(sentence)) continue;
     for (const m of analysis.mentions) {
       if (m.span.start < s.start || m.span.end > s.end || m.form === 'pronoun') continue;
+      // one answer per entity: its first mention in the sentence
+      if (m.entity !== undefined) {
+        if (answered.has(m.entity)) continue;
+        answered.add(m.entity);
+      }
       if (m.type === 'PERSON') b.add('Victim', m.text);
       else if (m.type === 'ORG') b.add('PerpOrg', m.text);
     }

@@ -1,0 +1,101 @@
+/** The PLOVER → MUC-4 role mapping and the baseline, on a hand-built analysis (no pipeline run). */
+import { describe, expect, it } from 'vitest';
+import type { Analysis, Entity, Event, Mention } from '../model/schema.js';
+import { baselineTemplate, isViolent, pipelineTemplate } from './muc4-system.js';
+
+const TEXT = 'Rebels of the Red Front shot Mayor Ann Fox with rifles at the town hall. Officials met Bo Lee.';
+const at = (s: string): { start: number; end: number } => {
+  const start = TEXT.indexOf(s);
+  return { start, end: start + s.length };
+};
+const mention = (id: string, text: string, type: Mention['type'], entity: string): Mention => ({
+  id,
+  span: at(text),
+  text,
+  type,
+  form: 'name',
+  entity,
+  evidence: at(text),
+  stage: 'test',
+  confidence: 1,
+});
+const entity = (id: string, type: Entity['type'], name: string, mentions: string[]): Entity => ({
+  id,
+  type,
+  name,
+  aliases: [name],
+  mentions,
+  roles: [],
+  confidence: 1,
+});
+const event = (
+  type: Event['type'],
+  mode: string,
+  trigger: string,
+  actors: string[],
+  targets: string[],
+): Event => ({
+  id: `ev-${trigger}`,
+  type,
+  mode,
+  trigger: { text: trigger, span: at(trigger) },
+  actors,
+  targets,
+  counts: {},
+  attributes: [],
+  reportedBy: { kind: 'outlet' },
+  evidence: at(trigger),
+  stage: 'test',
+  confidence: 0.9,
+});
+
+const analysis = {
+  document: { id: 'd', text: TEXT, contentHash: '', language: 'en' },
+  sentences: [
+    { start: 0, end: TEXT.indexOf('Officials') - 1, tokenStart: 0, tokenEnd: 0 },
+    { start: TEXT.indexOf('Officials'), end: TEXT.length, tokenStart: 0, tokenEnd: 0 },
+  ],
+  mentions: [
+    mention('m1', 'Red Front', 'ORG', 'e1'),
+    mention('m2', 'Ann Fox', 'PERSON', 'e2'),
+    mention('m3', 'town hall', 'ORG', 'e3'),
+    mention('m4', 'Bo Lee', 'PERSON', 'e4'),
+  ],
+  entities: [
+    entity('e1', 'ORG', 'Red Front', ['m1']),
+    entity('e2', 'PERSON', 'Ann Fox', ['m2']),
+    entity('e3', 'ORG', 'town hall', ['m3']),
+    entity('e4', 'PERSON', 'Bo Lee', ['m4']),
+  ],
+  events: [
+    event('ASSAULT', 'attack', 'shot', ['e1'], ['e2', 'e3']),
+    event('CONSULT', 'meet', 'met', [], ['e4']),
+  ],
+} as unknown as Analysis;
+
+describe('pipelineTemplate', () => {
+  it('maps ORG actors to PerpOrg, PERSON targets to Victim, other targets to Target, instruments to Weapon', () => {
+    expect(pipelineTemplate(analysis)).toEqual({
+      PerpInd: [],
+      PerpOrg: [['Red Front']],
+      Target: [['town hall']],
+      Victim: [['Ann Fox']],
+      Weapon: [['rifles']],
+    });
+  });
+
+  it('counts only violent events (miss: a meeting names no victim)', () => {
+    expect(isViolent(analysis.events[1]!)).toBe(false);
+    expect(isViolent({ ...analysis.events[1]!, type: 'COERCE', mode: 'seize' })).toBe(true);
+  });
+});
+
+describe('baselineTemplate', () => {
+  it('answers the entities of attack sentences only, once each', () => {
+    const t = baselineTemplate(analysis);
+    expect(t.Victim).toEqual([['Ann Fox']]);
+    expect(t.PerpOrg).toEqual([['Red Front'], ['town hall']]);
+    expect(t.Weapon).toEqual([['rifles']]);
+    expect(t.PerpInd).toEqual([]);
+  });
+});
