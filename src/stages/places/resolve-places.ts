@@ -108,12 +108,15 @@ export function resolvePlaces(
     const city = cue === 'region' ? undefined : pickCity(cities, preferred, context.points);
     const region = cue === 'city' ? undefined : pickRegion(regions, preferred, context.points);
     // A region when the text says so ("Herat Province", "the state of Zulia"), when no city has the
-    // name, or when only the region lies in a country the document is about.
+    // name, when only the region lies in a country the document is about, or when the region is far
+    // bigger than the town that shares its name in the same country or another one.
     const useRegion =
       region !== undefined &&
       (city === undefined ||
         cue === 'region' ||
-        (preferred.has(region.country) && !preferred.has(city.country)));
+        (preferred.has(region.country) && !preferred.has(city.country)) ||
+        (preferred.has(region.country) === preferred.has(city.country) &&
+          region.population > REGION_OVER_CITY * city.population));
     if (useRegion) {
       places[at] = {
         id: '',
@@ -143,6 +146,7 @@ export function resolvePlaces(
     }
   }
   const resolved = places.filter((p): p is Place => p !== undefined);
+  homonymsOfCountries(resolved, input.mentions, context, knowledge);
   resolved.push(...provinceReferences(input.text, resolved, input.mentions, knowledge));
   resolved.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   resolved.forEach((p, i) => {
@@ -184,6 +188,59 @@ function placeEvents(input: PlacesInput, places: readonly Place[]): Event[] {
   });
   return events;
 }
+
+/** How many times more populous a region must be than a same-named town for the bare name to mean the region. */
+const REGION_OVER_CITY = 20;
+
+/**
+ * A country name in a document about another country that has a region or town of that name is that
+ * place ("Georgia" in a report about US places, "Lebanon" among Pennsylvania towns): when the country is
+ * named only by that word, nothing else in the document lies in it, and the other country has at least
+ * two (regions) or three (towns) pieces of evidence — mentions or unambiguous places. Rewrites in place.
+ */
+function homonymsOfCountries(
+  places: Place[],
+  mentions: readonly Mention[],
+  context: Context,
+  knowledge: Knowledge,
+): void {
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i] as Place;
+    if (p.kind !== 'country' || p.metonymy) continue;
+    const otherNames = mentions.some(
+      (m) => m.link === `country:${p.country}` && m.text.toLowerCase() !== p.text.toLowerCase(),
+    );
+    if (otherNames || places.some((q) => q.kind !== 'country' && q.country === p.country)) continue;
+    const own = places.filter((q) => q.kind === 'country' && q.country === p.country).length;
+    const weight = (code: string): number => context.countries.get(code) ?? 0;
+    const region = knowledge
+      .regions?.(p.text)
+      .find(
+        (r) => r.country !== p.country && foldSimple(r.name) === foldSimple(p.text) && weight(r.country) >= 2,
+      );
+    const town =
+      region === undefined
+        ? knowledge.cities(p.text).find((c) => c.country !== p.country && weight(c.country) >= 3)
+        : undefined;
+    const target = region ?? town;
+    if (!target || weight(target.country) <= (context.countries.get(p.country) ?? 0) - own) continue;
+    places[i] = {
+      ...p,
+      lat: target.lat,
+      lon: target.lon,
+      country: target.country,
+      kind: region ? 'region' : 'city',
+      gazetteerId: target.id,
+      confidence: 0.5,
+    };
+  }
+}
+
+const foldSimple = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 
 interface Pending {
   readonly m: Mention;
