@@ -26,6 +26,10 @@ const REGISTRY: readonly { readonly name: string; readonly load: () => Promise<C
     load: async () => (await import('./contenders/compromise.js')).compromiseContender(),
   },
   { name: 'wink-nlp', load: async () => (await import('./contenders/wink.js')).winkContender() },
+  {
+    name: 'parallax-geo',
+    load: async () => (await import('./contenders/parallax-geo.js')).parallaxGeoContender(),
+  },
 ];
 
 interface Options {
