@@ -35,6 +35,53 @@ const SCORES = new Float64Array(NUM_LABELS);
 const DYN = new Int32Array(MAX_DYNAMIC);
 
 /**
+ * Fills `scores` with token i's label scores (static features, then the dynamic ones written into
+ * `dyn`) and returns how many dynamic features there were. Shared by decoding and training so both
+ * add the same weights in the same order.
+ */
+export function scoreToken(
+  weights: Float32Array | Float64Array,
+  mask: number,
+  s: SentenceFeatures,
+  i: number,
+  prev: number,
+  prev2: number,
+  doc: DocContext | undefined,
+  scores: Float64Array,
+  dyn: Int32Array,
+): number {
+  const L = NUM_LABELS;
+  scores.fill(0);
+  const feats = s.feats;
+  const end = s.offsets[i + 1] as number;
+  for (let k = s.offsets[i] as number; k < end; k++) {
+    const base = (feats[k] as number) * L;
+    for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
+  }
+  const nd = dynamicFeatures(dyn, mask, s, i, prev, prev2, doc);
+  for (let k = 0; k < nd; k++) {
+    const base = (dyn[k] as number) * L;
+    for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
+  }
+  return nd;
+}
+
+/** The highest-scoring label that may follow `p` (-1 at the start of a sentence); the first on ties. */
+export function bestAllowed(scores: Float64Array, p: number): number {
+  let best = O;
+  let bestScore = -Infinity;
+  for (let l = 0; l < NUM_LABELS; l++) {
+    if (!allowed(p, l)) continue;
+    const sc = scores[l] as number;
+    if (sc > bestScore) {
+      bestScore = sc;
+      best = l;
+    }
+  }
+  return best;
+}
+
+/**
  * Greedy decoding of one sentence. Writes label ids into `labels` and each token's probability into
  * `probs`. `weights` holds NUM_LABELS floats per hash bucket.
  */
@@ -49,33 +96,13 @@ export function decode(
   const L = NUM_LABELS;
   const scores = SCORES;
   const dyn = DYN;
-  const feats = s.feats;
-  const offsets = s.offsets;
   let prev = BOS_LABEL;
   let prev2 = BOS_LABEL;
   for (let i = 0; i < s.length; i++) {
-    scores.fill(0);
-    const end = offsets[i + 1] as number;
-    for (let k = offsets[i] as number; k < end; k++) {
-      const base = (feats[k] as number) * L;
-      for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
-    }
-    const nd = dynamicFeatures(dyn, mask, s, i, prev, prev2, doc);
-    for (let k = 0; k < nd; k++) {
-      const base = (dyn[k] as number) * L;
-      for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
-    }
+    scoreToken(weights, mask, s, i, prev, prev2, doc, scores, dyn);
     const p = prev === BOS_LABEL ? -1 : prev;
-    let best = O;
-    let bestScore = -Infinity;
-    for (let l = 0; l < L; l++) {
-      if (!allowed(p, l)) continue;
-      const sc = scores[l] as number;
-      if (sc > bestScore) {
-        bestScore = sc;
-        best = l;
-      }
-    }
+    const best = bestAllowed(scores, p);
+    const bestScore = scores[best] as number;
     labels[i] = best;
     if (probs !== undefined) {
       let z = 0;

@@ -8,7 +8,6 @@ import type { ConllDocument } from '../eval/conll.js';
 import {
   FeatureExtractor,
   MAX_DYNAMIC,
-  dynamicFeatures,
   emptyDocContext,
   type DocContext,
   type FeatureResources,
@@ -17,7 +16,6 @@ import {
 import { seededRandom, shuffle } from './hash.js';
 import {
   NUM_LABELS,
-  O,
   allowed,
   beginOf,
   insideOf,
@@ -27,7 +25,7 @@ import {
   typeOf,
   unitOf,
 } from './labels.js';
-import { BOS_LABEL, recordLabels } from './tagger.js';
+import { BOS_LABEL, bestAllowed, recordLabels, scoreToken } from './tagger.js';
 
 export interface TrainOptions {
   readonly epochs: number;
@@ -120,28 +118,9 @@ export function trainPerceptron(
     let prev = BOS_LABEL;
     let prev2 = BOS_LABEL;
     for (let i = 0; i < s.length; i++) {
-      scores.fill(0);
-      const end = s.offsets[i + 1] as number;
-      for (let k = s.offsets[i] as number; k < end; k++) {
-        const base = (s.feats[k] as number) * L;
-        for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (w[base + l] as number);
-      }
-      const nd = dynamicFeatures(dyn, mask, s, i, prev, prev2, doc);
-      for (let k = 0; k < nd; k++) {
-        const base = (dyn[k] as number) * L;
-        for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (w[base + l] as number);
-      }
+      const nd = scoreToken(w, mask, s, i, prev, prev2, doc, scores, dyn);
       const p = prev === BOS_LABEL ? -1 : prev;
-      let best = O;
-      let bestScore = -Infinity;
-      for (let l = 0; l < L; l++) {
-        if (!allowed(p, l)) continue;
-        const sc = scores[l] as number;
-        if (sc > bestScore) {
-          bestScore = sc;
-          best = l;
-        }
-      }
+      const best = bestAllowed(scores, p);
       let target = gold[i] as number;
       // After a wrong previous guess the gold label may be impossible: a gold I- or L- then becomes the
       // B- or U- that is right here; any other impossible target is not learned from.
