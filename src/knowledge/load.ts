@@ -238,7 +238,7 @@ const MetonymFileSchema = z.object({
 });
 
 /** Column order written by scripts/build-gazetteer.ts: [geonamesId, name, country, lat, lon, population, flags, altNames?]. */
-type GazetteerRow = [number, string, string, number, number, number, number, string[]?];
+type GazetteerRow = [number, string, string, number, number, number, number, string[]?, string?];
 const FLAG_CAPITAL = 1;
 
 class DataFiles {
@@ -306,6 +306,7 @@ function buildKnowledge(language: string, files: DataFiles): Knowledge {
   const countries = buildCountries(language, files);
   const cityIndex = buildCities(files);
   const regionIndex = buildRegions(files);
+  const countyIndex = buildCounties(files);
   const orgs = buildOrgs(files);
   const lex = buildLexicons(language, files);
   const noCities: readonly CityInfo[] = Object.freeze([]);
@@ -318,6 +319,8 @@ function buildKnowledge(language: string, files: DataFiles): Knowledge {
     cities: (name) => cityIndex.get(foldKey(name)) ?? noCities,
     regions: (name) => regionIndex.lookup(name),
     regionById: (id) => regionIndex.byId.get(id),
+    counties: (name) => countyIndex.lookup(name),
+    countyById: (id) => countyIndex.byId.get(id),
     orgByAlias: (alias) => orgs.byAlias.get(alias),
     orgByKey: (key) => orgs.byKey.get(key),
     orgAliases: orgs.aliases,
@@ -488,6 +491,33 @@ function buildRegions(files: DataFiles): {
   };
 }
 
+/** Second-level regions ("X County", "X Parish") by their full folded name. */
+function buildCounties(files: DataFiles): {
+  lookup: (name: string) => readonly RegionInfo[];
+  byId: ReadonlyMap<string, RegionInfo>;
+} {
+  const index = new Map<string, RegionInfo[]>();
+  const byId = new Map<string, RegionInfo>();
+  const none: readonly RegionInfo[] = Object.freeze([]);
+  const file = files.json('generated/gazetteer-counties.json') as { format?: unknown; counties?: unknown };
+  if (file.format !== 'parallax/gazetteer-counties@1' || !Array.isArray(file.counties)) {
+    throw new Error(
+      'knowledge: generated/gazetteer-counties.json is not parallax/gazetteer-counties@1; run npx tsx scripts/build-gazetteer.ts',
+    );
+  }
+  // Rows come with the most member places first, so each per-name list stays in that order.
+  for (const [code, name, country, lat, lon, population] of file.counties as RegionRow[]) {
+    const admin1 = code.split('.')[1] ?? '';
+    const r: RegionInfo = { id: `county:${code}`, name, country, lat, lon, population, admin1 };
+    byId.set(r.id, r);
+    const key = foldKey(name);
+    const list = index.get(key);
+    if (!list) index.set(key, [r]);
+    else list.push(r);
+  }
+  return { byId, lookup: (name) => index.get(foldKey(name)) ?? none };
+}
+
 function buildCities(files: DataFiles): ReadonlyMap<string, readonly CityInfo[]> {
   const file = files.json('generated/gazetteer-cities.json') as { format?: unknown; cities?: unknown };
   if (file.format !== 'parallax/gazetteer-cities@1' || !Array.isArray(file.cities)) {
@@ -502,7 +532,7 @@ function buildCities(files: DataFiles): ReadonlyMap<string, readonly CityInfo[]>
     else if (!list.includes(city)) list.push(city);
   };
   for (const row of file.cities as GazetteerRow[]) {
-    const [id, name, country, lat, lon, population, flags, alt] = row;
+    const [id, name, country, lat, lon, population, flags, alt, admin1] = row;
     const city: CityInfo = {
       id: `geonames:${id}`,
       name,
@@ -511,6 +541,7 @@ function buildCities(files: DataFiles): ReadonlyMap<string, readonly CityInfo[]>
       lon,
       population,
       isCapital: (flags & FLAG_CAPITAL) !== 0,
+      ...(admin1 !== undefined ? { admin1 } : {}),
     };
     put(foldKey(name), city);
     if (alt) for (const a of alt) put(foldKey(a), city);

@@ -8,6 +8,7 @@
 import type { Knowledge, CityInfo, RegionInfo } from '../../knowledge/knowledge.js';
 import type { Entity, Event, Mention, Place } from '../../model/schema.js';
 import { datelineAround } from '../../text/dateline.js';
+import { stateAbbreviationAfter } from './us-states.js';
 
 export const STAGE = 'places.gazetteer';
 export const VERSION = 2;
@@ -95,17 +96,45 @@ export function resolvePlaces(
       const only = (cities[0] ?? regions[0]) as CityInfo | RegionInfo;
       context.countries.set(only.country, (context.countries.get(only.country) ?? 0) + 0.5);
       context.points.push(only);
+      const a1 = 'isCapital' in only ? only.admin1 : only.id.slice(7).split('.')[1];
+      if (a1 !== undefined) addState(context, `${only.country}.${a1}`, 0.5);
     }
+    // A state named outright ("Virginia", "Ohio") or written after a town ("Richmond, Va.").
+    const named = regions.find((r) => foldSimple(r.name) === foldSimple(m.text));
+    if (named && regions.length === 1) addState(context, named.id.slice(7), 1);
+    const after = stateAfter(input.text, m, knowledge);
+    if (after !== undefined) addState(context, after, 1);
   }
   for (const { m, base, withEntity, link, at } of pending) {
-    const cities = knowledge.cities(m.text);
-    const regions = knowledge.regions?.(m.text) ?? [];
+    // "Madison County", "Orleans Parish": a second-level region, chosen by the document's states and places.
+    const county = pickCounty(input.text, m, knowledge, context);
+    if (county) {
+      places[at] = {
+        id: '',
+        ...base,
+        ...withEntity,
+        lat: county.lat,
+        lon: county.lon,
+        country: county.country,
+        kind: 'region',
+        gazetteerId: county.id,
+        metonymy: false,
+        confidence: 0.7,
+      };
+      continue;
+    }
+    const stated = stateAfter(input.text, m, knowledge);
+    const all = knowledge.cities(m.text);
+    // "Springfield, Ill.": the town of that name in that state, when the gazetteer has one.
+    const inState = stated !== undefined ? all.filter((c) => `${c.country}.${c.admin1}` === stated) : [];
+    const cities = inState.length > 0 ? inState : all;
+    const regions = inState.length > 0 ? [] : (knowledge.regions?.(m.text) ?? []);
     const cue = regionCue(input.text, m);
     // A capital's name in a document about another country that has a city of that name is that city.
     const inDocCountry = cities.some((c) => context.countries.has(c.country));
     const preferred =
       link.startsWith('city-of:') && !inDocCountry ? new Map([[link.slice(8), 1]]) : context.countries;
-    const city = cue === 'region' ? undefined : pickCity(cities, preferred, context.points);
+    const city = cue === 'region' ? undefined : pickCity(cities, preferred, context.points, context.states);
     const region = cue === 'city' ? undefined : pickRegion(regions, preferred, context.points);
     // A region when the text says so ("Herat Province", "the state of Zulia"), when no city has the
     // name, when only the region lies in a country the document is about, or when the region is far
@@ -212,7 +241,10 @@ function homonymsOfCountries(
     );
     if (otherNames || places.some((q) => q.kind !== 'country' && q.country === p.country)) continue;
     const own = places.filter((q) => q.kind === 'country' && q.country === p.country).length;
-    const weight = (code: string): number => context.countries.get(code) ?? 0;
+    // Evidence: the countries named and of unambiguous places, plus half a point per place resolved there.
+    const resolvedIn = (code: string): number =>
+      places.filter((q) => q.kind !== 'country' && !q.metonymy && q.country === code).length;
+    const weight = (code: string): number => (context.countries.get(code) ?? 0) + 0.5 * resolvedIn(code);
     const region = knowledge
       .regions?.(p.text)
       .find(
@@ -260,14 +292,75 @@ interface Context {
   readonly countries: Map<string, number>;
   /** Points of places already placed with confidence: nearby candidates are preferred. */
   readonly points: Point[];
+  /** "CC.admin1" → weight: first-level regions the document names or its unambiguous places lie in. */
+  readonly states: Map<string, number>;
 }
 
 function contextOf(places: readonly Place[], docCountries: ReadonlyMap<string, number>): Context {
   const countries = new Map(docCountries);
   const points: Point[] = [];
   for (const p of places) if (!p.metonymy && p.kind !== 'country') points.push(p);
-  return { countries, points };
+  return { countries, points, states: new Map() };
 }
+
+function addState(context: Context, key: string, weight: number): void {
+  context.states.set(key, (context.states.get(key) ?? 0) + weight);
+}
+
+/**
+ * The first-level region ("US.VA") written right after a place: "Richmond, Va.", "Salem, OR",
+ * "Athens, Georgia". Only US abbreviations; full names of any country's first-level regions.
+ */
+function stateAfter(text: string, m: Mention, knowledge: Knowledge): string | undefined {
+  const following = text.slice(m.span.end, m.span.end + 30);
+  const abbr = stateAbbreviationAfter(following);
+  if (abbr !== undefined) return `US.${abbr}`;
+  const name = /^,\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/.exec(following)?.[1];
+  if (name === undefined) return undefined;
+  for (const n of [name, name.split(' ')[0] as string]) {
+    const r = knowledge.regions?.(n).find((x) => foldSimple(x.name) === foldSimple(n));
+    if (r) return r.id.slice(7);
+  }
+  return undefined;
+}
+
+const COUNTY_AFTER = /^\s+(County|Parish)\b/;
+
+/** A second-level region for "X County" (mention text or the word after it), ranked like towns. */
+function pickCounty(
+  text: string,
+  m: Mention,
+  knowledge: Knowledge,
+  context: Context,
+): RegionInfo | undefined {
+  if (!knowledge.counties) return undefined;
+  let name = m.text;
+  if (!/ (County|Parish)$/.test(name)) {
+    const head = COUNTY_AFTER.exec(text.slice(m.span.end, m.span.end + 10))?.[1];
+    if (head === undefined) return undefined;
+    name = `${name} ${head}`;
+  }
+  const candidates = knowledge.counties(name);
+  let best: RegionInfo | undefined;
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const boost = context.countries.get(c.country) ?? 0;
+    const state = context.states.get(`${c.country}.${c.admin1}`) ?? 0;
+    const score =
+      (boost > 0 ? 10 + Math.log1p(boost) : 0) +
+      (state > 0 ? STATE_BONUS + Math.log1p(state) : 0) +
+      Math.log10(Math.max(c.population, 1)) +
+      (candidates.length > 1 ? proximity(c, context.points) : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Score bonus for a candidate in a first-level region the document names or places lie in. */
+const STATE_BONUS = 3;
 
 const KM_PER_DEGREE = 111.2;
 
@@ -310,13 +403,16 @@ function pickCity(
   candidates: readonly CityInfo[],
   preferred: ReadonlyMap<string, number>,
   points: readonly Point[] = [],
+  states: ReadonlyMap<string, number> = new Map(),
 ): CityInfo | undefined {
   let best: CityInfo | undefined;
   let bestScore = -Infinity;
   for (const c of candidates) {
     const boost = preferred.get(c.country) ?? 0;
+    const state = c.admin1 !== undefined ? (states.get(`${c.country}.${c.admin1}`) ?? 0) : 0;
     const score =
       (boost > 0 ? 10 + Math.log1p(boost) : 0) +
+      (state > 0 && candidates.length > 1 ? STATE_BONUS + Math.log1p(state) : 0) +
       Math.log10(Math.max(c.population, 1)) +
       (c.isCapital ? 0.5 : 0) +
       (candidates.length > 1 ? proximity(c, points) : 0);
