@@ -35,7 +35,14 @@ export function registerEvalGeo(evalGroup: Command): void {
       const reports = [];
       for (const file of files) {
         if (!existsSync(file)) throw new ParallaxError('INPUT_NOT_FOUND', `${file}: no such file`);
-        const docs = parseGeoCorpus(readFileSync(file, 'utf8')).slice(0, limit);
+        const all = parseGeoCorpus(readFileSync(file, 'utf8'));
+        if (all.length === 0) {
+          throw new ParallaxError(
+            'INPUT_INVALID',
+            `${file}: no documents in a known geoparsing format (GeoWebNews, LGL, TR-News, GeoVirus XML)`,
+          );
+        }
+        const docs = all.slice(0, limit);
         const t0 = performance.now();
         const results: GeoDocResult[] = docs.map((d) => {
           const doc = createDocument(d.text, d.published !== undefined ? { published: d.published } : {});
