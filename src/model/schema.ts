@@ -195,6 +195,7 @@ export const PlaceSchema = z.object({
   lat: z.number(),
   lon: z.number(),
   country: z.string(),
+  region: z.string().optional().describe('First-level region (state, province) the place lies in, by name'),
   kind: PlaceKindSchema,
   gazetteerId: z.string().optional(),
   metonymy: z.boolean().describe('The toponym stands for a government or institution, not the place'),

@@ -71,3 +71,12 @@ describe('places', () => {
     );
   });
 });
+
+describe('first-level region of a place', () => {
+  it('names the state or province a city lies in, and a region itself', () => {
+    const a = analyzeText('Flooding hit Houston and spread across the state of Zulia.');
+    const houston = a.places.find((p) => p.text === 'Houston');
+    expect(houston?.region).toBe('Texas');
+    expect(a.places.find((p) => p.text === 'Zulia')).toMatchObject({ kind: 'region', region: 'Zulia' });
+  });
+});

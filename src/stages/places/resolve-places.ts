@@ -73,6 +73,7 @@ export function resolvePlaces(
           lat: city.lat,
           lon: city.lon,
           country: city.country,
+          ...regionOf(knowledge, city.country, city.admin1),
           kind: 'city',
           gazetteerId: city.id,
           metonymy: true,
@@ -116,6 +117,7 @@ export function resolvePlaces(
         lat: county.lat,
         lon: county.lon,
         country: county.country,
+        ...regionOf(knowledge, county.country, county.admin1),
         kind: 'region',
         gazetteerId: county.id,
         metonymy: false,
@@ -154,6 +156,7 @@ export function resolvePlaces(
         lat: region.lat,
         lon: region.lon,
         country: region.country,
+        region: region.name,
         kind: 'region',
         gazetteerId: region.id,
         metonymy: false,
@@ -167,6 +170,7 @@ export function resolvePlaces(
         lat: city.lat,
         lon: city.lon,
         country: city.country,
+        ...regionOf(knowledge, city.country, city.admin1),
         kind: 'city',
         gazetteerId: city.id,
         metonymy: false,
@@ -487,4 +491,11 @@ function provinceReferences(
     });
   }
   return out;
+}
+
+/** The name of the first-level region a place lies in, when the gazetteer knows it. */
+function regionOf(knowledge: Knowledge, country: string, admin1: string | undefined): { region?: string } {
+  if (admin1 === undefined) return {};
+  const name = knowledge.regionById?.(`region:${country}.${admin1}`)?.name;
+  return name !== undefined ? { region: name } : {};
 }
