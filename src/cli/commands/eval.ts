@@ -8,6 +8,7 @@ import { registerEvalConll } from './eval-conll.js';
 import { registerEvalGeo } from './eval-geo.js';
 import { registerEvalMuc4 } from './eval-muc4.js';
 import { registerEvalPlover } from './eval-plover.js';
+import { registerEvalPolnear } from './eval-polnear.js';
 import { scoreGold, type GoldReport } from '../../eval/gold/score.js';
 
 interface EvalGoldOptions {
@@ -110,4 +111,5 @@ export function registerEval(program: Command): void {
   registerEvalMuc4(group);
   registerEvalPlover(group);
   registerEvalGeo(group);
+  registerEvalPolnear(group);
 }

@@ -1,0 +1,291 @@
+/**
+ * PolNeAR attribution scoring (see shared/data/polnear/README.md): brat `.ann` parsing, the choice of
+ * one gold file per article, and document-level exact / token-overlap P/R/F1 for source, cue and content.
+ */
+import type { Span } from '../model/schema.js';
+
+/** One role span as annotated: one fragment, or several for a discontinuous span. */
+export type Fragments = readonly Span[];
+
+/** One gold attribution: its cue, its content (Content and Content2 fragments together) and its source if any. */
+export interface PolnearAttribution {
+  readonly source?: Fragments;
+  readonly cue?: Fragments;
+  readonly content?: Fragments;
+}
+
+export const POLNEAR_ROLES = ['source', 'cue', 'content'] as const;
+export type PolnearRole = (typeof POLNEAR_ROLES)[number];
+
+/** The spans of one document, per role (gold or system), in the same text's offsets. */
+export type RoleSpans = Record<PolnearRole, Fragments[]>;
+
+export interface Prf {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+}
+
+export interface ExactCounts extends Prf {
+  readonly tp: number;
+  readonly fp: number;
+  readonly fn: number;
+}
+
+export interface OverlapCounts extends Prf {
+  /** Predicted tokens inside a gold span of the role, and all predicted tokens. */
+  readonly predictedHit: number;
+  readonly predicted: number;
+  /** Gold tokens inside a predicted span of the role, and all gold tokens. */
+  readonly goldHit: number;
+  readonly gold: number;
+}
+
+export interface RoleScore {
+  readonly exact: ExactCounts;
+  readonly overlap: OverlapCounts;
+}
+
+export interface PolnearReport {
+  readonly documents: number;
+  readonly goldAttributions: number;
+  readonly roles: Record<PolnearRole, RoleScore>;
+}
+
+/** The conventions the scores follow, printed with them. */
+export const POLNEAR_CONVENTIONS = [
+  'gold: one .ann file per article, the lexicographically smallest annotator id; E lines with neither cue nor content skipped',
+  'discontinuous spans: one span made of all its fragments (Content2 fragments join the Content span)',
+  'tokens: maximal runs of letters/digits, and every other non-space character alone; a token belongs to a span when they overlap',
+  'exact: a predicted span matches a gold span of the same role with the same token set (one-to-one, per document)',
+  'overlap: P = predicted tokens inside a gold span / predicted tokens, R = gold tokens inside a predicted span / gold tokens (per role, pooled)',
+  'system: source = quote.speakerSpan (else the unresolved speaker mention), cue = quote.cue.span, content = quote.content.span',
+  'gold offsets mapped onto the normalized document text; all figures micro-averaged over documents',
+];
+
+function parseFragments(field: string): Span[] {
+  const out: Span[] = [];
+  for (const part of field.split(';')) {
+    const [a, b] = part.trim().split(/\s+/).map(Number);
+    if (a === undefined || b === undefined || !Number.isInteger(a) || !Number.isInteger(b) || b < a) continue;
+    out.push({ start: a, end: b });
+  }
+  return out;
+}
+
+/**
+ * Parses a brat `.ann` file into attributions. Lines that do not start with `T<n>\t`, `E<n>\t` or `#<n>\t`
+ * continue the previous record's covered text and are skipped; `E` lines may name `T` ids defined later.
+ * @example parseAnn('T1\tCue 0 4\tsaid\nT2\tContent 5 9\tthat\nE1\tAttribution:T1 Cue:T1 Content:T2\n')
+ */
+export function parseAnn(raw: string): PolnearAttribution[] {
+  const spans = new Map<string, { type: string; fragments: Span[] }>();
+  const events: string[] = [];
+  for (const line of raw.split(/\r?\n/)) {
+    const t = /^(T\d+)\t(\S+) ([\d ;]+)(?:\t|$)/.exec(line);
+    if (t) {
+      spans.set(t[1] as string, { type: t[2] as string, fragments: parseFragments(t[3] as string) });
+      continue;
+    }
+    const e = /^E\d+\t(.*)$/.exec(line);
+    if (e) events.push(e[1] as string);
+    // `#` notes and continuation lines carry nothing to score.
+  }
+  const out: PolnearAttribution[] = [];
+  for (const event of events) {
+    let source: Span[] | undefined;
+    let cue: Span[] | undefined;
+    let content: Span[] | undefined;
+    for (const part of event.trim().split(/\s+/)) {
+      const colon = part.lastIndexOf(':');
+      if (colon < 0) continue;
+      const role = part.slice(0, colon).replace(/\d+$/, '');
+      const target = spans.get(part.slice(colon + 1));
+      if (target === undefined || target.fragments.length === 0) continue;
+      if (role === 'Source') source = [...(source ?? []), ...target.fragments];
+      else if (role === 'Cue') cue = [...(cue ?? []), ...target.fragments];
+      else if (role === 'Content') content = [...(content ?? []), ...target.fragments];
+    }
+    if (cue === undefined && content === undefined) continue;
+    const sort = (f: Span[]): Span[] => [...f].sort((a, b) => a.start - b.start || a.end - b.end);
+    out.push({
+      ...(source !== undefined && { source: sort(source) }),
+      ...(cue !== undefined && { cue: sort(cue) }),
+      ...(content !== undefined && { content: sort(content) }),
+    });
+  }
+  return out;
+}
+
+/**
+ * Picks the gold file of each article: `<article>_<annotator>.ann`, the smallest annotator id.
+ * @example goldFiles(['a_2.ann', 'a_1.ann']) // Map { 'a' => 'a_1.ann' }
+ */
+export function goldFiles(names: readonly string[]): Map<string, string> {
+  const best = new Map<string, { annotator: string; file: string }>();
+  for (const file of names) {
+    const m = /^(.*)_([^_]+)\.ann$/.exec(file);
+    if (!m) continue;
+    const article = m[1] as string;
+    const annotator = m[2] as string;
+    const seen = best.get(article);
+    if (seen === undefined || annotator < seen.annotator) best.set(article, { annotator, file });
+  }
+  return new Map(
+    [...best.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([a, v]) => [a, v.file]),
+  );
+}
+
+/** Gold role spans of a document. */
+export function goldRoleSpans(attributions: readonly PolnearAttribution[]): RoleSpans {
+  const out: RoleSpans = { source: [], cue: [], content: [] };
+  for (const a of attributions)
+    for (const role of POLNEAR_ROLES) if (a[role] !== undefined) out[role].push(a[role]);
+  return out;
+}
+
+/** Token start offsets of `text` (word runs, and every other non-space character alone). */
+export function tokenStarts(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Indices of the tokens a (possibly discontinuous) span overlaps. */
+function tokenSet(tokens: readonly Span[], fragments: Fragments): number[] {
+  const out = new Set<number>();
+  for (const f of fragments) {
+    // binary search for the first token ending after f.start
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tokens[mid] as Span).end <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < tokens.length && (tokens[k] as Span).start < f.end; k++) out.add(k);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+interface DocRoleCounts {
+  tp: number;
+  predictedSpans: number;
+  goldSpans: number;
+  predictedHit: number;
+  predicted: number;
+  goldHit: number;
+  gold: number;
+}
+
+/** Scores one role in one document; spans covering no token are left out on both sides. */
+export function scoreRole(
+  text: string,
+  gold: readonly Fragments[],
+  predicted: readonly Fragments[],
+): DocRoleCounts {
+  const tokens = tokenStarts(text);
+  const goldSets = gold.map((g) => tokenSet(tokens, g)).filter((s) => s.length > 0);
+  const predSets = predicted.map((p) => tokenSet(tokens, p)).filter((s) => s.length > 0);
+  const goldKeys = new Map<string, number>();
+  for (const s of goldSets) goldKeys.set(s.join(','), (goldKeys.get(s.join(',')) ?? 0) + 1);
+  let tp = 0;
+  for (const s of predSets) {
+    const key = s.join(',');
+    const left = goldKeys.get(key) ?? 0;
+    if (left > 0) {
+      tp++;
+      goldKeys.set(key, left - 1);
+    }
+  }
+  const goldTokens = new Set(goldSets.flat());
+  const predTokens = new Set(predSets.flat());
+  let predictedHit = 0;
+  for (const t of predTokens) if (goldTokens.has(t)) predictedHit++;
+  let goldHit = 0;
+  for (const t of goldTokens) if (predTokens.has(t)) goldHit++;
+  return {
+    tp,
+    predictedSpans: predSets.length,
+    goldSpans: goldSets.length,
+    predictedHit,
+    predicted: predTokens.size,
+    goldHit,
+    gold: goldTokens.size,
+  };
+}
+
+export function prf(hitP: number, allP: number, hitR: number, allR: number): Prf {
+  const precision = allP > 0 ? hitP / allP : 0;
+  const recall = allR > 0 ? hitR / allR : 0;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+export interface PolnearDoc {
+  readonly text: string;
+  readonly gold: RoleSpans;
+  readonly predicted: RoleSpans;
+  readonly goldAttributions: number;
+}
+
+/** Pools per-document role counts into the report. */
+export function scorePolnear(docs: readonly PolnearDoc[]): PolnearReport {
+  const roles = {} as Record<PolnearRole, RoleScore>;
+  for (const role of POLNEAR_ROLES) {
+    const sum: DocRoleCounts = {
+      tp: 0,
+      predictedSpans: 0,
+      goldSpans: 0,
+      predictedHit: 0,
+      predicted: 0,
+      goldHit: 0,
+      gold: 0,
+    };
+    for (const d of docs) {
+      const c = scoreRole(d.text, d.gold[role], d.predicted[role]);
+      for (const k of Object.keys(sum) as (keyof DocRoleCounts)[]) sum[k] += c[k];
+    }
+    roles[role] = {
+      exact: {
+        ...prf(sum.tp, sum.predictedSpans, sum.tp, sum.goldSpans),
+        tp: sum.tp,
+        fp: sum.predictedSpans - sum.tp,
+        fn: sum.goldSpans - sum.tp,
+      },
+      overlap: {
+        ...prf(sum.predictedHit, sum.predicted, sum.goldHit, sum.gold),
+        predictedHit: sum.predictedHit,
+        predicted: sum.predicted,
+        goldHit: sum.goldHit,
+        gold: sum.gold,
+      },
+    };
+  }
+  return {
+    documents: docs.length,
+    goldAttributions: docs.reduce((a, d) => a + d.goldAttributions, 0),
+    roles,
+  };
+}
+
+const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+
+/** Text report: conventions, then one line per role and match kind. */
+export function formatPolnearReport(name: string, r: PolnearReport): string {
+  const lines = [
+    `PolNeAR ${name}: ${r.documents} documents, ${r.goldAttributions} gold attributions`,
+    ...POLNEAR_CONVENTIONS.map((c) => `  convention: ${c}`),
+    `  role     match     P      R      F1`,
+  ];
+  for (const role of POLNEAR_ROLES) {
+    const { exact: e, overlap: o } = r.roles[role];
+    lines.push(
+      `  ${role.padEnd(8)} exact   ${pct(e.precision)}  ${pct(e.recall)}  ${pct(e.f1)}   (tp ${e.tp}, fp ${e.fp}, fn ${e.fn})`,
+      `  ${role.padEnd(8)} overlap ${pct(o.precision)}  ${pct(o.recall)}  ${pct(o.f1)}   (tokens: predicted ${o.predicted}, gold ${o.gold})`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
