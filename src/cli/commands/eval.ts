@@ -9,6 +9,7 @@ import { registerEvalGeo } from './eval-geo.js';
 import { registerEvalMuc4 } from './eval-muc4.js';
 import { registerEvalPlover } from './eval-plover.js';
 import { registerEvalPolnear } from './eval-polnear.js';
+import { registerEvalPtc } from './eval-ptc.js';
 import { scoreGold, type GoldReport } from '../../eval/gold/score.js';
 
 interface EvalGoldOptions {
@@ -112,4 +113,5 @@ export function registerEval(program: Command): void {
   registerEvalPlover(group);
   registerEvalGeo(group);
   registerEvalPolnear(group);
+  registerEvalPtc(group);
 }
