@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goldFiles, goldRoleSpans, parseAnn, scorePolnear, scoreRole } from './polnear.js';
+import { goldFiles, goldRoleSpans, isDirect, parseAnn, scorePolnear, scoreRole } from './polnear.js';
 
 const ANN = [
   'T1\tSource 0 15\tHillary Clinton',
@@ -93,18 +93,53 @@ describe('scoreRole', () => {
     expect(o.predicted - o.predictedHit).toBe(3); // `he`, `said`, `,`
   });
 
+  it('calls content opening or closing with a quotation mark direct', () => {
+    expect(isDirect(text, [{ start: 0, end: 14 }])).toBe(true);
+    expect(isDirect(text, [{ start: 15, end: 22 }])).toBe(false);
+  });
+
+  it('exact on word tokens alone, as a diagnostic, ignores quotation marks', () => {
+    const c = scoreRole(text, [[{ start: 0, end: 14 }]], [[{ start: 1, end: 12 }]]);
+    expect(c).toMatchObject({ tp: 0, tpWords: 1 });
+  });
+
   it('pools documents into P/R/F1', () => {
     const r = scorePolnear([
       {
         text,
-        goldAttributions: 1,
-        gold: { source: [[{ start: 15, end: 17 }]], cue: [[{ start: 18, end: 22 }]], content: [] },
-        predicted: { source: [[{ start: 15, end: 17 }]], cue: [[{ start: 15, end: 22 }]], content: [] },
+        gold: [
+          {
+            source: [{ start: 15, end: 17 }],
+            cue: [{ start: 18, end: 22 }],
+            content: [
+              { start: 0, end: 14 },
+              { start: 24, end: 36 },
+            ],
+          },
+        ],
+        predicted: [
+          {
+            source: [{ start: 15, end: 17 }],
+            cue: [{ start: 15, end: 22 }],
+            content: [{ start: 1, end: 35 }],
+          },
+          { cue: [{ start: 30, end: 33 }] },
+        ],
       },
     ]);
     expect(r.roles.source.exact).toMatchObject({ precision: 1, recall: 1, f1: 1 });
     expect(r.roles.cue.exact.f1).toBe(0);
-    expect(r.roles.cue.overlap).toMatchObject({ precision: 0.5, recall: 1 });
+    expect(r.roles.cue.overlap).toMatchObject({ precision: 0.25, recall: 1 }); // `he said` + `of it` vs `said`
     expect(r.roles.content.exact.f1).toBe(0);
+    expect(r.goldAttributions).toBe(1);
+    // attribution level: the first prediction's cue overlaps the gold cue; the second's does not
+    expect(r.attributions).toMatchObject({ matched: 1, predicted: 2, gold: 1, precision: 0.5, recall: 1 });
+    expect(r.attributions.direct).toEqual({ gold: 1, matched: 1 });
+    expect(r.attributions).toMatchObject({
+      sourceExact: 1,
+      sourceOverlap: 1,
+      contentExact: 0,
+      contentOverlap: 1,
+    });
   });
 });

@@ -46,12 +46,6 @@ export interface RoleScore {
   readonly overlap: OverlapCounts;
 }
 
-export interface PolnearReport {
-  readonly documents: number;
-  readonly goldAttributions: number;
-  readonly roles: Record<PolnearRole, RoleScore>;
-}
-
 /** The conventions the scores follow, printed with them. */
 export const POLNEAR_CONVENTIONS = [
   'gold: one .ann file per article, the lexicographically smallest annotator id; E lines with neither cue nor content skipped',
@@ -172,6 +166,7 @@ function tokenSet(tokens: readonly Span[], fragments: Fragments): number[] {
 
 interface DocRoleCounts {
   tp: number;
+  tpWords: number;
   predictedSpans: number;
   goldSpans: number;
   predictedHit: number;
@@ -200,6 +195,21 @@ export function scoreRole(
       goldKeys.set(key, left - 1);
     }
   }
+  // Diagnostic: the same one-to-one match on word tokens only (punctuation and quotation marks left out).
+  const words = (set: number[]): string => {
+    const kept = set.filter((k) => /[\p{L}\p{N}]/u.test(text.charAt((tokens[k] as Span).start)));
+    return (kept.length > 0 ? kept : set).join(',');
+  };
+  const goldWordKeys = new Map<string, number>();
+  for (const s of goldSets) goldWordKeys.set(words(s), (goldWordKeys.get(words(s)) ?? 0) + 1);
+  let tpWords = 0;
+  for (const s of predSets) {
+    const left = goldWordKeys.get(words(s)) ?? 0;
+    if (left > 0) {
+      tpWords++;
+      goldWordKeys.set(words(s), left - 1);
+    }
+  }
   const goldTokens = new Set(goldSets.flat());
   const predTokens = new Set(predSets.flat());
   let predictedHit = 0;
@@ -208,6 +218,7 @@ export function scoreRole(
   for (const t of goldTokens) if (predTokens.has(t)) goldHit++;
   return {
     tp,
+    tpWords,
     predictedSpans: predSets.length,
     goldSpans: goldSets.length,
     predictedHit,
@@ -226,17 +237,120 @@ export function prf(hitP: number, allP: number, hitR: number, allR: number): Prf
 
 export interface PolnearDoc {
   readonly text: string;
-  readonly gold: RoleSpans;
-  readonly predicted: RoleSpans;
-  readonly goldAttributions: number;
+  /** Gold attributions, in the text's offsets. */
+  readonly gold: readonly PolnearAttribution[];
+  /** System attributions (one per quote), in the text's offsets. */
+  readonly predicted: readonly PolnearAttribution[];
 }
 
-/** Pools per-document role counts into the report. */
+/** Gold content opens or closes with a quotation mark: a direct (or partly direct) attribution. */
+export function isDirect(text: string, content: Fragments | undefined): boolean {
+  if (content === undefined || content.length === 0) return false;
+  const s = text.slice((content[0] as Span).start, (content[content.length - 1] as Span).end).trim();
+  return /^["“‘'«]/u.test(s) || /["”’'»][.,!?]?$/u.test(s);
+}
+
+export interface AttributionScore {
+  /** Predicted attributions whose cue overlaps a gold cue (one-to-one, in gold order), and all predicted. */
+  readonly matched: number;
+  readonly predicted: number;
+  readonly gold: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  /** Recall by kind of gold attribution. */
+  readonly direct: { readonly gold: number; readonly matched: number };
+  readonly indirect: { readonly gold: number; readonly matched: number };
+  /** Among matched pairs: source and content judged exact (same token set) and by overlap (any shared token). */
+  readonly pairsWithGoldSource: number;
+  readonly sourceExact: number;
+  readonly sourceOverlap: number;
+  readonly contentExact: number;
+  readonly contentOverlap: number;
+}
+
+export interface PolnearReport {
+  readonly documents: number;
+  readonly goldAttributions: number;
+  readonly roles: Record<PolnearRole, RoleScore>;
+  /** Diagnostic: exact F1 with punctuation tokens (quotation marks, final stops) left out of both spans. */
+  readonly exactWordsF1: Record<PolnearRole, number>;
+  readonly attributions: AttributionScore;
+}
+
+function sameTokens(tokens: readonly Span[], a: Fragments | undefined, b: Fragments | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  const x = tokenSet(tokens, a);
+  return x.length > 0 && x.join(',') === tokenSet(tokens, b).join(',');
+}
+
+function shareToken(tokens: readonly Span[], a: Fragments | undefined, b: Fragments | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  const x = new Set(tokenSet(tokens, a));
+  return tokenSet(tokens, b).some((k) => x.has(k));
+}
+
+const fragmentsOverlap = (a: Fragments, b: Fragments): boolean =>
+  a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+
+function scoreAttributions(docs: readonly PolnearDoc[]): AttributionScore {
+  const c = {
+    matched: 0,
+    predicted: 0,
+    gold: 0,
+    direct: { gold: 0, matched: 0 },
+    indirect: { gold: 0, matched: 0 },
+    pairsWithGoldSource: 0,
+    sourceExact: 0,
+    sourceOverlap: 0,
+    contentExact: 0,
+    contentOverlap: 0,
+  };
+  for (const d of docs) {
+    const tokens = tokenStarts(d.text);
+    const used = new Set<number>();
+    c.predicted += d.predicted.length;
+    for (const g of d.gold) {
+      c.gold++;
+      const kind = isDirect(d.text, g.content) ? c.direct : c.indirect;
+      kind.gold++;
+      const gc = g.cue;
+      const n =
+        gc === undefined
+          ? -1
+          : d.predicted.findIndex(
+              (p, k) => !used.has(k) && p.cue !== undefined && fragmentsOverlap(p.cue, gc),
+            );
+      if (n < 0) continue;
+      used.add(n);
+      c.matched++;
+      kind.matched++;
+      const p = d.predicted[n] as PolnearAttribution;
+      if (g.source !== undefined) {
+        c.pairsWithGoldSource++;
+        if (sameTokens(tokens, p.source, g.source)) c.sourceExact++;
+        if (shareToken(tokens, p.source, g.source)) c.sourceOverlap++;
+      }
+      if (sameTokens(tokens, p.content, g.content)) c.contentExact++;
+      if (shareToken(tokens, p.content, g.content)) c.contentOverlap++;
+    }
+  }
+  return { ...c, ...prf(c.matched, c.predicted, c.matched, c.gold) };
+}
+
+/** Pools per-document counts into the report. */
 export function scorePolnear(docs: readonly PolnearDoc[]): PolnearReport {
   const roles = {} as Record<PolnearRole, RoleScore>;
+  const exactWordsF1 = {} as Record<PolnearRole, number>;
+  const spans = docs.map((d) => ({
+    text: d.text,
+    gold: goldRoleSpans(d.gold),
+    predicted: goldRoleSpans(d.predicted),
+  }));
   for (const role of POLNEAR_ROLES) {
     const sum: DocRoleCounts = {
       tp: 0,
+      tpWords: 0,
       predictedSpans: 0,
       goldSpans: 0,
       predictedHit: 0,
@@ -244,7 +358,7 @@ export function scorePolnear(docs: readonly PolnearDoc[]): PolnearReport {
       goldHit: 0,
       gold: 0,
     };
-    for (const d of docs) {
+    for (const d of spans) {
       const c = scoreRole(d.text, d.gold[role], d.predicted[role]);
       for (const k of Object.keys(sum) as (keyof DocRoleCounts)[]) sum[k] += c[k];
     }
@@ -263,17 +377,21 @@ export function scorePolnear(docs: readonly PolnearDoc[]): PolnearReport {
         gold: sum.gold,
       },
     };
+    exactWordsF1[role] = prf(sum.tpWords, sum.predictedSpans, sum.tpWords, sum.goldSpans).f1;
   }
   return {
     documents: docs.length,
-    goldAttributions: docs.reduce((a, d) => a + d.goldAttributions, 0),
+    goldAttributions: docs.reduce((a, d) => a + d.gold.length, 0),
     roles,
+    exactWordsF1,
+    attributions: scoreAttributions(docs),
   };
 }
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+const share = (a: number, b: number): string => (b > 0 ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
 
-/** Text report: conventions, then one line per role and match kind. */
+/** Text report: conventions, one line per role and match kind, then the attribution-level figures. */
 export function formatPolnearReport(name: string, r: PolnearReport): string {
   const lines = [
     `PolNeAR ${name}: ${r.documents} documents, ${r.goldAttributions} gold attributions`,
@@ -287,5 +405,15 @@ export function formatPolnearReport(name: string, r: PolnearReport): string {
       `  ${role.padEnd(8)} overlap ${pct(o.precision)}  ${pct(o.recall)}  ${pct(o.f1)}   (tokens: predicted ${o.predicted}, gold ${o.gold})`,
     );
   }
+  const w = r.exactWordsF1;
+  lines.push(
+    `  diagnostic, not the score: exact F1 on word tokens only (punctuation, quotation marks dropped): source ${pct(w.source)}, cue ${pct(w.cue)}, content ${pct(w.content)}`,
+  );
+  const a = r.attributions;
+  lines.push(
+    `  attributions (a predicted one matches a gold one when their cues overlap, one-to-one): P ${pct(a.precision)}  R ${pct(a.recall)}  F1 ${pct(a.f1)}  (matched ${a.matched}, predicted ${a.predicted}, gold ${a.gold})`,
+    `    recall: direct (gold content opens/closes with a quotation mark) ${share(a.direct.matched, a.direct.gold)} of ${a.direct.gold}, indirect ${share(a.indirect.matched, a.indirect.gold)} of ${a.indirect.gold}`,
+    `    on matched pairs: source exact ${share(a.sourceExact, a.pairsWithGoldSource)}, overlap ${share(a.sourceOverlap, a.pairsWithGoldSource)} (of ${a.pairsWithGoldSource} with a gold source); content exact ${share(a.contentExact, a.matched)}, overlap ${share(a.contentOverlap, a.matched)}`,
+  );
   return `${lines.join('\n')}\n`;
 }

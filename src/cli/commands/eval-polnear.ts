@@ -6,11 +6,10 @@ import { ParallaxError } from '../../errors.js';
 import {
   formatPolnearReport,
   goldFiles,
-  goldRoleSpans,
   parseAnn,
   scorePolnear,
   type PolnearDoc,
-  type RoleSpans,
+  type PolnearAttribution,
 } from '../../eval/polnear.js';
 import type { Quote, Span } from '../../model/schema.js';
 
@@ -19,16 +18,16 @@ interface EvalPolnearOptions {
   readonly json?: boolean;
 }
 
-/** System role spans of a document's quotes. */
-export function quoteRoleSpans(quotes: readonly Quote[]): RoleSpans {
-  const out: RoleSpans = { source: [], cue: [], content: [] };
-  for (const q of quotes) {
+/** System attributions of a document's quotes: source = speakerSpan (else the unresolved speaker mention). */
+export function quoteAttributions(quotes: readonly Quote[]): PolnearAttribution[] {
+  return quotes.map((q) => {
     const source = q.speakerSpan ?? (q.speaker.kind === 'unresolved' ? q.speaker.span : undefined);
-    if (source !== undefined) out.source.push([source]);
-    out.cue.push([q.cue.span]);
-    out.content.push([q.content.span]);
-  }
-  return out;
+    return {
+      ...(source !== undefined && { source: [source] }),
+      cue: [q.cue.span],
+      content: [q.content.span],
+    };
+  });
 }
 
 /**
@@ -67,14 +66,21 @@ export function registerEvalPolnear(evalGroup: Command): void {
         const doc = createDocument(raw);
         const map = offsetMap(raw, doc.text);
         const attributions = parseAnn(readFileSync(join(annDir, annFile), 'utf8'));
-        const gold = goldRoleSpans(attributions);
-        const mapped = (spans: readonly (readonly Span[])[]): Span[][] =>
-          spans.map((f) => f.map((s) => ({ start: map(s.start), end: map(s.end) })));
+        const mapped = (f: readonly Span[] | undefined): Span[] | undefined =>
+          f?.map((x) => ({ start: map(x.start), end: map(x.end) }));
         docs.push({
           text: doc.text,
-          gold: { source: mapped(gold.source), cue: mapped(gold.cue), content: mapped(gold.content) },
-          predicted: quoteRoleSpans(analyzeDocument(doc).quotes),
-          goldAttributions: attributions.length,
+          gold: attributions.map((a) => {
+            const source = mapped(a.source);
+            const cue = mapped(a.cue);
+            const content = mapped(a.content);
+            return {
+              ...(source !== undefined && { source }),
+              ...(cue !== undefined && { cue }),
+              ...(content !== undefined && { content }),
+            };
+          }),
+          predicted: quoteAttributions(analyzeDocument(doc).quotes),
         });
       }
       const seconds = (performance.now() - t0) / 1000;
