@@ -45,18 +45,31 @@ function wordCount(text: string): number {
 // Comparing word beginnings is a cheap stemmer: "target", "targets", "targeting" agree.
 const STEM = 5;
 
-/** Content words (four letters or more, not function words) the two statements share, optionally by stem. */
-function contentOverlap(a: string, b: string, stem = Infinity): number {
-  const words = (t: string): Set<string> =>
-    new Set(
+// Word sets per statement text and stem length: a long document compares each statement with many.
+const wordSets = new Map<string, Set<string>>();
+function contentWords(t: string, stem: number): Set<string> {
+  const key = `${stem}\u0000${t}`;
+  let set = wordSets.get(key);
+  if (set === undefined) {
+    if (wordSets.size > 10_000) wordSets.clear();
+    set = new Set(
       t
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)
         .filter((w) => w.length >= 4 && !STOP.has(w))
         .map((w) => w.slice(0, stem)),
     );
-  const wb = words(b);
-  return [...words(a)].filter((w) => wb.has(w)).length;
+    wordSets.set(key, set);
+  }
+  return set;
+}
+
+/** Content words (four letters or more, not function words) the two statements share, optionally by stem. */
+function contentOverlap(a: string, b: string, stem = Infinity): number {
+  const wb = contentWords(b, stem);
+  let n = 0;
+  for (const w of contentWords(a, stem)) if (wb.has(w)) n++;
+  return n;
 }
 
 const speakerEntity = (q: Quote): string | undefined =>
@@ -71,6 +84,15 @@ export function detectConflicts(input: ConflictInput, lexicon: ReadonlyMap<strin
       : q.speaker.kind === 'unresolved'
         ? q.speaker.text
         : 'the outlet';
+  const matters = new Map<string, Map<string, string>>();
+  const matterOf = (text: string): Map<string, string> => {
+    let m = matters.get(text);
+    if (m === undefined) {
+      m = matterWords(text, lexicon);
+      matters.set(text, m);
+    }
+    return m;
+  };
   const out: Conflict[] = [];
   const seen = new Set<string>();
   const add = (a: Quote, b: Quote, about: string, reason: string, confidence: number): void => {
@@ -92,7 +114,7 @@ export function detectConflicts(input: ConflictInput, lexicon: ReadonlyMap<strin
   for (const acc of charges) {
     const accuser = speakerEntity(acc);
     const accused = new Set(acc.about.filter((e) => e !== accuser));
-    const accMatter = matterWords(acc.content.text, lexicon);
+    const accMatter = matterOf(acc.content.text);
     const accClasses = new Set(accMatter.values());
     for (const den of denials) {
       const denier = speakerEntity(den);
@@ -108,7 +130,7 @@ export function detectConflicts(input: ConflictInput, lexicon: ReadonlyMap<strin
           (e) => countryOf.get(e) !== undefined && sideCountries.has(countryOf.get(e)!),
         );
       }
-      const denMatter = matterWords(den.content.text, lexicon);
+      const denMatter = matterOf(den.content.text);
       const sharedMatter = [...denMatter.entries()].find(([, c]) => accClasses.has(c))?.[0];
       if (denMatter.size > 0 && accMatter.size > 0 && sharedMatter === undefined) continue;
       const refersBack = REFERS_BACK.test(den.content.text) || wordCount(den.content.text) <= 3;
@@ -153,8 +175,8 @@ export function detectConflicts(input: ConflictInput, lexicon: ReadonlyMap<strin
       const a = claims[i]!;
       const b = claims[j]!;
       if (speakerEntity(a) === speakerEntity(b)) continue;
-      const ca = new Set(matterWords(a.content.text, lexicon).values());
-      const mb = [...matterWords(b.content.text, lexicon).entries()].find(([, c]) => ca.has(c));
+      const ca = new Set(matterOf(a.content.text).values());
+      const mb = [...matterOf(b.content.text).entries()].find(([, c]) => ca.has(c));
       if (!mb) continue;
       add(
         a,

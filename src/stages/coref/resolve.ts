@@ -96,15 +96,28 @@ export function resolve(
     })
     .sort((a, b) => a.span.start - b.span.start);
 
-  // Multi-word person names first, so lone surnames anywhere in the text can find them.
+  // Multi-word person names first, so lone surnames anywhere in the text can find them. The first
+  // full name (in text order) that contains a word owns it.
+  const personByWord = new Map<string, Cluster>();
   for (const m of sorted) {
     if (m.type === 'PERSON' && m.text.includes(' ') && !m.link) {
       const key = `person:${m.text.toLowerCase()}`;
-      if (!clusters.has(key)) persons.push(cluster(key, 'PERSON', { names: [m.text] }));
+      if (!clusters.has(key)) {
+        const c = cluster(key, 'PERSON', { names: [m.text] });
+        persons.push(c);
+        for (const w of m.text.toLowerCase().split(/\s+/)) if (!personByWord.has(w)) personByWord.set(w, c);
+      }
     }
   }
+  // The index of the next personal name after each mention (for "the foreign minister, Ana Roe,").
+  const nextPersonName = new Int32Array(sorted.length).fill(-1);
+  for (let k = sorted.length - 1, next = -1; k >= 0; k--) {
+    nextPersonName[k] = next;
+    const x = sorted[k]!;
+    if (x.type === 'PERSON' && x.form === 'name') next = k;
+  }
 
-  for (const m of sorted) {
+  for (const [index, m] of sorted.entries()) {
     const link = m.link;
     if (link?.startsWith('org:')) {
       const org = knowledge.orgByKey(link.slice(4));
@@ -154,7 +167,9 @@ export function resolve(
     }
     if (link?.startsWith('office:')) {
       // "the country's foreign minister, Ana Roe," names the office holder right after the comma.
-      const next = sorted.find((x) => x.span.start > m.span.end && x.type === 'PERSON' && x.form === 'name');
+      let at = nextPersonName[index]!;
+      while (at >= 0 && sorted[at]!.span.start <= m.span.end) at = nextPersonName[at]!;
+      const next = at >= 0 ? sorted[at] : undefined;
       const holder =
         next && /^,\s*$/.test(text.slice(m.span.end, next.span.start))
           ? clusters.get(`person:${next.text.toLowerCase()}`)
@@ -174,7 +189,7 @@ export function resolve(
     // type it was guessed ("the X memorial" in a headline).
     if (!m.text.includes(' ') && m.link === undefined && m.form === 'name' && m.type !== 'PERSON') {
       const w = m.text.toLowerCase();
-      const full = persons.find((p) => p.names[0]!.toLowerCase().split(/\s+/).includes(w));
+      const full = personByWord.get(w);
       if (full) {
         out.push(attach(full, { ...m, type: 'PERSON' }));
         continue;
@@ -185,7 +200,7 @@ export function resolve(
       if (words.length === 1) {
         // A lone name is the surname (or given name) of a full name in the document.
         const w = m.text.toLowerCase();
-        const full = persons.find((p) => p.names[0]!.toLowerCase().split(/\s+/).includes(w));
+        const full = personByWord.get(w);
         if (full) {
           out.push(attach(full, m));
           continue;
@@ -303,7 +318,7 @@ export function resolve(
     if (c.country !== undefined) e.country = c.country;
     if (c.knowledgeKey !== undefined) e.knowledgeKey = c.knowledgeKey;
     entities.push(e);
-    mentions.push(...c.mentions);
+    for (const m of c.mentions) mentions.push(m);
   }
   mentions.sort((a, b) => a.span.start - b.span.start);
   return { mentions, entities };
@@ -348,9 +363,24 @@ function mergeParenthetical(order: Cluster[], text: string, clusters: Map<string
   }
 }
 
-/** Demonyms may sit inside a description ("his Chilean counterpart"); other mentions may not. */
+/**
+ * Demonyms may sit inside a description ("his Chilean counterpart"); other mentions may not.
+ * `mentions` is in text order, so a binary search finds the only candidates.
+ */
 function overlapsAny(span: { start: number; end: number }, mentions: readonly Mention[]): boolean {
-  return mentions.some((m) => m.form !== 'demonym' && m.span.start < span.end && span.start < m.span.end);
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.span.start < span.end) lo = mid + 1;
+    else hi = mid;
+  }
+  // Mentions starting before span.end; mentions are short, so look back a few for one that reaches in.
+  for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) {
+    const m = mentions[k]!;
+    if (m.form !== 'demonym' && span.start < m.span.end) return true;
+  }
+  return false;
 }
 
 function longest(xs: readonly string[]): string | undefined {

@@ -207,10 +207,12 @@ export function recognize(
     return best;
   };
 
+  const sentenceOfToken = new Int32Array(tokens.length).fill(-1);
+  sentences.forEach((x, k) => sentenceOfToken.fill(k, x.tokenStart, x.tokenEnd));
   // Per sentence: 'normal' text, or a line in one case (ALL CAPS or all lower) where capitals carry no signal.
   const sentenceMode = new Map<number, 'normal' | 'one-case'>();
   const caseMode = (token: number): 'normal' | 'one-case' => {
-    const sentence = sentences.find((x) => x.tokenStart <= token && token < x.tokenEnd);
+    const sentence = sentences[sentenceOfToken[token] ?? -1];
     if (!sentence) return 'normal';
     let mode = sentenceMode.get(sentence.tokenStart);
     if (mode === undefined) {
@@ -232,10 +234,17 @@ export function recognize(
 
   const found: Found[] = [];
   const taken = new Uint8Array(tokens.length);
+  // Found names by the token they end before: the look-behinds below stay constant-time on long texts.
+  const endingAt = new Map<number, Found[]>();
   const take = (f: Found): void => {
     found.push(f);
     for (let i = f.start; i < f.end; i++) taken[i] = 1;
+    const list = endingAt.get(f.end);
+    if (list) list.push(f);
+    else endingAt.set(f.end, [f]);
   };
+  const foundEndingAt = (end: number, test: (f: Found) => boolean = () => true): Found | undefined =>
+    endingAt.get(end)?.find(test);
 
   // "US-backed", "Indian-administered", "Qaeda-linked": the part before the participle may be a name.
   const PARTICIPLE =
@@ -423,7 +432,7 @@ export function recognize(
       }
       // "<Country>'s <office>" or "the <Demonym> <office>" not followed by a name.
       const possessive = /^['’]s$/i.test(tok(i + 1)) ? i + 2 : -1;
-      const anchor = found.find((f) => f.end === i + 1 && f.link?.startsWith('country:'));
+      const anchor = foundEndingAt(i + 1, (f) => f.link?.startsWith('country:') === true);
       if (!anchor) continue;
       const from = possessive > 0 ? possessive : anchor.form === 'demonym' ? i + 1 : -1;
       if (from < 0) continue;
@@ -480,17 +489,19 @@ export function recognize(
   }
 
   function modifierStart(i: number): number {
-    const prev = found.find((f) => f.end === i && f.link?.startsWith('country:'));
+    const prev = foundEndingAt(i, (f) => f.link?.startsWith('country:') === true);
     if (prev) return prev.start;
     return i;
   }
 
   /** An organization named after its country or city ("Iraqi Foreign Ministry") keeps that modifier in its name. */
   function withModifier(f: Found): Found {
-    const prev = found.find(
+    const prev = foundEndingAt(
+      f.start,
       (x) =>
-        x.end === f.start &&
-        (x.form === 'demonym' || x.link?.startsWith('country:') || x.link?.startsWith('city:')),
+        x.form === 'demonym' ||
+        x.link?.startsWith('country:') === true ||
+        x.link?.startsWith('city:') === true,
     );
     if (!prev || tokens[f.start]!.start - tokens[prev.end - 1]!.end > 1) return f;
     return { ...f, chars: { start: tokens[prev.start]!.start, end: tokens[f.end - 1]!.end } };
@@ -636,7 +647,7 @@ export function recognize(
       isCapitalized(tok(s - 1)) &&
       tokens[s - 1]!.end + 1 >= tokens[s]!.start
     ) {
-      const prevFound = found.find((f) => f.end === s);
+      const prevFound = foundEndingAt(s);
       if (prevFound && prevFound.form === 'demonym') break;
       if (prevFound && prevFound.type === 'PERSON') break;
       s--;

@@ -59,7 +59,7 @@ export function findAnchor(text: string, fn: Footnote, footnotes: readonly Footn
 export function mentionBefore(text: string, anchor: Span, mentions: readonly Mention[]): Mention | undefined {
   let best: Mention | undefined;
   for (const m of mentions) {
-    if (m.span.end > anchor.start) continue;
+    if (m.span.end > anchor.start || anchor.start - m.span.end > 3) continue;
     if (!/^[\s)\]”"’]{0,3}$/u.test(text.slice(m.span.end, anchor.start))) continue;
     if (
       !best ||

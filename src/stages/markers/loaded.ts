@@ -48,7 +48,7 @@ export function loadedMarkers(input: LoadedInput, re: RegExp | undefined, ref: s
     if (mod) start -= mod[0].length;
     const span = { start, end };
     const voice = quoted.some((q) => q.start <= span.start && span.end <= q.end) ? 'quote' : 'outlet';
-    const sentence = input.sentences.find((s) => s.start <= start && end <= s.end);
+    const sentence = sentenceAt(input.sentences, start, end);
     const marker: Marker = {
       id: '',
       kind: 'loaded-language',
@@ -71,4 +71,17 @@ export function loadedMarkers(input: LoadedInput, re: RegExp | undefined, ref: s
 /** Every word capitalized, as in an organization's name. */
 function isNameLike(s: string): boolean {
   return s.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** The sentence that contains [start, end), by binary search (sentences are in text order). */
+function sentenceAt(sentences: readonly Sentence[], start: number, end: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo];
+  return s !== undefined && s.start <= start && end <= s.end ? s : undefined;
 }

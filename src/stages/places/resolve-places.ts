@@ -237,13 +237,26 @@ function homonymsOfCountries(
   context: Context,
   knowledge: Knowledge,
 ): void {
+  // Repeated names of a country that stays a country need deciding once (long documents repeat them).
+  const kept = new Set<string>();
+  const namesOf = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (!m.link?.startsWith('country:')) continue;
+    const set = namesOf.get(m.link) ?? new Set<string>();
+    set.add(m.text.toLowerCase());
+    namesOf.set(m.link, set);
+  }
   for (let i = 0; i < places.length; i++) {
     const p = places[i] as Place;
     if (p.kind !== 'country' || p.metonymy) continue;
-    const otherNames = mentions.some(
-      (m) => m.link === `country:${p.country}` && m.text.toLowerCase() !== p.text.toLowerCase(),
-    );
-    if (otherNames || places.some((q) => q.kind !== 'country' && q.country === p.country)) continue;
+    const key = `${p.country}|${p.text.toLowerCase()}`;
+    if (kept.has(key)) continue;
+    const names = namesOf.get(`country:${p.country}`);
+    const otherNames = names !== undefined && [...names].some((n) => n !== p.text.toLowerCase());
+    if (otherNames || places.some((q) => q.kind !== 'country' && q.country === p.country)) {
+      kept.add(key);
+      continue;
+    }
     const own = places.filter((q) => q.kind === 'country' && q.country === p.country).length;
     // Evidence: the countries named and of unambiguous places, plus half a point per place resolved there.
     const resolvedIn = (code: string): number =>
@@ -259,7 +272,10 @@ function homonymsOfCountries(
         ? knowledge.cities(p.text).find((c) => c.country !== p.country && weight(c.country) >= 3)
         : undefined;
     const target = region ?? town;
-    if (!target || weight(target.country) <= (context.countries.get(p.country) ?? 0) - own) continue;
+    if (!target || weight(target.country) <= (context.countries.get(p.country) ?? 0) - own) {
+      kept.add(key);
+      continue;
+    }
     places[i] = {
       ...p,
       lat: target.lat,

@@ -492,9 +492,7 @@ export function rightSpeaker(
     const w = lower[j]!;
     if (view.isPunct(j) && w !== "'s") break;
     if (PREPS.has(w) || CLAUSE_STOP.has(w) || SKIP_LEFT.has(w)) break;
-    const inMention = view.mentions.some(
-      (m) => m.span.start <= view.tokens[j]!.start && view.tokens[j]!.end <= m.span.end,
-    );
+    const inMention = view.inMention(j);
     if (inMention || view.isCapitalized(j) || lex.titles.has(w) || lex.groups.has(w) || lex.media.has(w))
       lastHead = j;
     j++;

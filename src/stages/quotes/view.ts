@@ -124,8 +124,45 @@ export class TextView {
     return /^\p{Lu}/u.test(this.words[i] ?? '');
   }
 
+  /** Mentions inside `span`, by binary search over the mentions in text order (documents can be long). */
   mentionsIn(span: Span): Mention[] {
-    return this.mentions.filter((m) => m.span.start >= span.start && m.span.end <= span.end);
+    const list = this.byStart();
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.span.start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Mention[] = [];
+    for (let k = lo; k < list.length && list[k]!.span.start < span.end; k++) {
+      if (list[k]!.span.end <= span.end) out.push(list[k]!);
+    }
+    return out;
+  }
+
+  private insideMention: Uint8Array | undefined;
+  /** Whether token i lies inside some mention (computed once per document). */
+  inMention(i: number): boolean {
+    if (this.insideMention === undefined) {
+      const inside = new Uint8Array(this.tokens.length);
+      for (const m of this.mentions) {
+        for (
+          let k = this.tokenAtOrAfter(m.span.start);
+          k < this.tokens.length && this.tokens[k]!.end <= m.span.end;
+          k++
+        )
+          inside[k] = 1;
+      }
+      this.insideMention = inside;
+    }
+    return this.insideMention[i] === 1;
+  }
+
+  private sortedMentions: readonly Mention[] | undefined;
+  private byStart(): readonly Mention[] {
+    this.sortedMentions ??= [...this.mentions].sort((a, b) => a.span.start - b.span.start);
+    return this.sortedMentions;
   }
 
   /** The entity that stands for country `code`, when the document names it. */
