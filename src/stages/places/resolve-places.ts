@@ -361,22 +361,35 @@ function pickCounty(
     name = `${name} ${head}`;
   }
   const candidates = knowledge.counties(name);
-  let best: RegionInfo | undefined;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const boost = context.countries.get(c.country) ?? 0;
+  return bestBy(candidates, (c) => {
     const state = context.states.get(`${c.country}.${c.admin1}`) ?? 0;
-    const score =
-      (boost > 0 ? 10 + Math.log1p(boost) : 0) +
+    return (
+      countryBonus(context.countries, c.country) +
       (state > 0 ? STATE_BONUS + Math.log1p(state) : 0) +
       Math.log10(Math.max(c.population, 1)) +
-      (candidates.length > 1 ? proximity(c, context.points) : 0);
-    if (score > bestScore) {
-      bestScore = score;
+      (candidates.length > 1 ? proximity(c, context.points) : 0)
+    );
+  });
+}
+
+/** The candidate with the highest score; the first one on ties. */
+function bestBy<T>(candidates: readonly T[], score: (c: T) => number): T | undefined {
+  let best: T | undefined;
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const sc = score(c);
+    if (sc > bestScore) {
+      bestScore = sc;
       best = c;
     }
   }
   return best;
+}
+
+/** Strong preference for a country the document is about, growing slowly with how much it is named. */
+function countryBonus(preferred: ReadonlyMap<string, number>, country: string): number {
+  const boost = preferred.get(country) ?? 0;
+  return boost > 0 ? 10 + Math.log1p(boost) : 0;
 }
 
 /** Score bonus for a candidate in a first-level region the document names or places lie in. */
@@ -425,23 +438,16 @@ function pickCity(
   points: readonly Point[] = [],
   states: ReadonlyMap<string, number> = new Map(),
 ): CityInfo | undefined {
-  let best: CityInfo | undefined;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const boost = preferred.get(c.country) ?? 0;
+  return bestBy(candidates, (c) => {
     const state = c.admin1 !== undefined ? (states.get(`${c.country}.${c.admin1}`) ?? 0) : 0;
-    const score =
-      (boost > 0 ? 10 + Math.log1p(boost) : 0) +
+    return (
+      countryBonus(preferred, c.country) +
       (state > 0 && candidates.length > 1 ? STATE_BONUS + Math.log1p(state) : 0) +
       Math.log10(Math.max(c.population, 1)) +
       (c.isCapital ? 0.5 : 0) +
-      (candidates.length > 1 ? proximity(c, points) : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = c;
-    }
-  }
-  return best;
+      (candidates.length > 1 ? proximity(c, points) : 0)
+    );
+  });
 }
 
 function pickRegion(
@@ -449,20 +455,13 @@ function pickRegion(
   preferred: ReadonlyMap<string, number>,
   points: readonly Point[],
 ): RegionInfo | undefined {
-  let best: RegionInfo | undefined;
-  let bestScore = -Infinity;
-  for (const r of candidates) {
-    const boost = preferred.get(r.country) ?? 0;
-    const score =
-      (boost > 0 ? 10 + Math.log1p(boost) : 0) +
+  return bestBy(
+    candidates,
+    (r) =>
+      countryBonus(preferred, r.country) +
       Math.log10(Math.max(r.population, 1)) +
-      (candidates.length > 1 ? proximity(r, points) : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = r;
-    }
-  }
-  return best;
+      (candidates.length > 1 ? proximity(r, points) : 0),
+  );
 }
 
 /**
