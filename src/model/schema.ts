@@ -168,6 +168,29 @@ export const CountSchema = z.object({
 });
 export type Count = z.infer<typeof CountSchema>;
 
+/**
+ * Roles of an event's argument spans (the participants of an attack as MUC-4 names them): who did it
+ * (a person or a group), what was hit, who was hit, and with what. Found by the `events.roles` stage.
+ */
+export const ARGUMENT_ROLES = [
+  'perpetrator-individual',
+  'perpetrator-organization',
+  'target',
+  'victim',
+  'instrument',
+] as const;
+export const ArgumentRoleSchema = z.enum(ARGUMENT_ROLES);
+export type ArgumentRole = z.infer<typeof ArgumentRoleSchema>;
+
+export const EventArgumentSchema = z.object({
+  role: ArgumentRoleSchema,
+  text: z.string(),
+  span: SpanSchema,
+  entity: z.string().optional().describe('Entity id, when the span is (part of) an entity mention'),
+  ...provenance,
+});
+export type EventArgument = z.infer<typeof EventArgumentSchema>;
+
 export const EventSchema = z.object({
   id: z.string(),
   type: PloverTypeSchema,
@@ -180,6 +203,10 @@ export const EventSchema = z.object({
   counts: z.partialRecord(CountFieldSchema, CountSchema),
   attributes: z.array(z.enum(['planned', 'prevented', 'negated', 'alleged', 'historical', 'ongoing'])),
   reportedBy: SourceSchema,
+  arguments: z
+    .array(EventArgumentSchema)
+    .optional()
+    .describe('Argument spans by role (descriptions too, not only entities), from the events.roles stage'),
   ...provenance,
 });
 export type Event = z.infer<typeof EventSchema>;
