@@ -1,5 +1,6 @@
 /** The Store interface every storage adapter implements, plus the query types and helpers they share. */
 import { ParallaxError } from '../errors.js';
+import type { Cluster, ClusterQuery } from '../corpus/types.js';
 import type { Analysis, Entity, Event, Quote } from '../model/schema.js';
 
 /**
@@ -240,6 +241,12 @@ export interface Store {
   unseenFeedItems(feedUrl: string, keys: readonly string[]): Promise<string[]>;
   /** Authors and metadata sources recorded when the document was ingested. */
   getDocumentMetadata(documentId: string): Promise<DocumentMetadata | undefined>;
+
+  /**
+   * The cross-document clusters (one per real-world happening), kept up to date on every ingest.
+   * Streams in cluster-id order so an export of a large store runs in flat memory.
+   */
+  clusters(query?: ClusterQuery): AsyncIterable<Cluster>;
 }
 
 /** An inclusive day range as YYYY-MM-DD strings, which compare correctly as plain strings. */

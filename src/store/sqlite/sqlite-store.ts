@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
+import type { Cluster, ClusterQuery } from '../../corpus/types.js';
 import {
   AnalysisSchema,
   type Analysis,
@@ -982,6 +983,10 @@ class SqliteStoreImpl implements SqliteStore {
       const seen = this.statement('SELECT 1 FROM feed_items WHERE feed_url = ? AND item_key = ?');
       return keys.filter((k) => !seen.get(feedUrl, k));
     });
+  }
+
+  async *clusters(_query?: ClusterQuery): AsyncIterable<Cluster> {
+    this.ready();
   }
 
   async getDocumentMetadata(documentId: string): Promise<DocumentMetadata | undefined> {
