@@ -5,6 +5,7 @@ import { assertGoldFile, loadGoldFile } from '../../eval/gold/load.js';
 import { formatGoldReport } from '../../eval/gold/report.js';
 import type { GoldFile } from '../../eval/gold/schema.js';
 import { registerEvalConll } from './eval-conll.js';
+import { registerEvalCorpus } from './eval-corpus.js';
 import { registerEvalGeo } from './eval-geo.js';
 import { registerEvalMuc4 } from './eval-muc4.js';
 import { registerEvalPlover } from './eval-plover.js';
@@ -114,4 +115,5 @@ export function registerEval(program: Command): void {
   registerEvalGeo(group);
   registerEvalPolnear(group);
   registerEvalPtc(group);
+  registerEvalCorpus(group);
 }
