@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ParallaxError, exitStatusFor } from '../errors.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerEval } from './commands/eval.js';
+import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
 import { registerReanalyze } from './commands/reanalyze.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerReanalyze(program);
   registerQuery(program);
   registerEval(program);
+  registerExport(program);
   return program;
 }
 
