@@ -144,6 +144,16 @@ export const QuoteSchema = z.object({
   kind: QuoteKindSchema,
   stance: StanceSchema,
   about: z.array(z.string()).describe('Entity ids the statement is about'),
+  attribution: z
+    .object({
+      source: SpanSchema.optional(),
+      cue: SpanSchema,
+      content: z.array(SpanSchema),
+    })
+    .optional()
+    .describe(
+      'The attribution in the PolNeAR annotation convention: source phrase as written, cue, content with its quotation marks and "that", in fragments where the cue splits it',
+    ),
   ...provenance,
 });
 export type Quote = z.infer<typeof QuoteSchema>;
