@@ -1,6 +1,7 @@
 /** Parses the trigger and count-word lexicons into lookup tables keyed by their first word. */
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import { PLOVER_TYPES, type CountField, type PloverType, COUNT_FIELDS } from '../../model/schema.js';
+import { parseCues, type CueTable } from './typemodel.js';
 
 export interface TriggerEntry {
   readonly words: readonly string[];
@@ -105,4 +106,16 @@ export function countWordsFor(knowledge: Knowledge): ReadonlyMap<string, CountFi
     countCache.set(knowledge, words);
   }
   return words;
+}
+
+const cueCache = new WeakMap<Knowledge, CueTable>();
+
+/** The type-cue words of a knowledge base (features of the learned type model only), parsed once. */
+export function typeCuesFor(knowledge: Knowledge): CueTable {
+  let cues = cueCache.get(knowledge);
+  if (!cues) {
+    cues = parseCues(knowledge.lexicon('event-type-cues'));
+    cueCache.set(knowledge, cues);
+  }
+  return cues;
 }

@@ -1,0 +1,35 @@
+/** Stratified folds, and the cross-validated figure on the PLOVER dev half when ../shared is present. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hasShared, sharedPath, SKIP_REASON } from '../../test/helpers/shared.js';
+import { crossValidate, ruleViews, stratifiedFolds } from './plover-folds.js';
+import { parsePloverRecords, scorePlover } from './plover.js';
+
+describe('stratifiedFolds', () => {
+  const labels = [...'AAAAABBBBBCC'];
+  const folds = stratifiedFolds(labels, 3, 7);
+  it('deals each label evenly and is the same for the same seed', () => {
+    for (const l of 'ABC') {
+      const counts = [0, 1, 2].map((f) => labels.filter((x, i) => x === l && folds[i] === f).length);
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    }
+    expect(stratifiedFolds(labels, 3, 7)).toEqual(folds);
+    expect([0, 1, 2].map((f) => folds.filter((x) => x === f).length)).toEqual([4, 4, 4]);
+  });
+});
+
+const file = sharedPath('data/plover_gsr/PLOVER_GSR_CAMEO.dev.json');
+
+describe.skipIf(!hasShared)(`PLOVER dev, 10-fold (${hasShared ? 'shared data' : SKIP_REASON})`, () => {
+  it('the model beats the rules alone and every record gets a type', () => {
+    const records = parsePloverRecords(readFileSync(file, 'utf8'));
+    const views = ruleViews(records);
+    const cv = crossValidate(records, views, 10, 1);
+    const gold = records.map((r) => r.label);
+    const model = scorePlover(gold, cv.model);
+    const rules = scorePlover(gold, cv.rules);
+    expect(model.none).toBe(0);
+    expect(model.accuracy).toBeGreaterThan(rules.accuracy);
+    expect(model.accuracy).toBeGreaterThanOrEqual(0.55);
+  }, 60_000);
+});
