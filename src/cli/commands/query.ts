@@ -1,13 +1,17 @@
-/** `parallax query`: lists stored documents, entities, events or quotes, as a table or as JSON. */
+/**
+ * `parallax query`: lists stored documents, entities, events or quotes, or the outlets' fingerprints,
+ * as a table or as JSON.
+ */
 import { existsSync } from 'node:fs';
 import { Argument, type Command } from 'commander';
+import { fingerprintOutlets, type Counted, type OutletFingerprint } from '../../corpus/outlets.js';
 import { ParallaxError } from '../../errors.js';
 import { ENTITY_TYPES, PLOVER_TYPES, QuoteKindSchema, STANCES } from '../../model/schema.js';
 import { resolveStorePath } from '../../store/default-path.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import type { DocumentRow, EntityRow, EventRow, QuoteRow, Store, StoreQuery } from '../../store/store.js';
 
-const KINDS = ['documents', 'entities', 'events', 'quotes'] as const;
+const KINDS = ['documents', 'entities', 'events', 'quotes', 'outlets'] as const;
 type Kind = (typeof KINDS)[number];
 
 interface QueryOptions {
@@ -30,6 +34,8 @@ const TYPES: Record<Kind, readonly string[]> = {
   entities: ENTITY_TYPES,
   events: PLOVER_TYPES,
   quotes: [...STANCES, ...QuoteKindSchema.options],
+  // Outlets are fingerprinted over the documents the filters select.
+  outlets: [...ENTITY_TYPES, ...PLOVER_TYPES],
 };
 
 function checkType(kind: Kind, type: string): string {
@@ -118,6 +124,18 @@ const QUOTE_COLUMNS: Column<QuoteRow>[] = [
   { header: 'CONTENT', width: 70, get: (r) => r.content.text },
 ];
 
+const counted = (rows: readonly Counted[]): string => rows.map((r) => `${r.name} (${r.count})`).join(', ');
+
+const OUTLET_COLUMNS: Column<OutletFingerprint>[] = [
+  { header: 'OUTLET', width: 24, get: (r) => r.outlet },
+  { header: 'DOCS', width: 6, get: (r) => String(r.documents) },
+  { header: 'WORDS', width: 9, get: (r) => String(r.words) },
+  { header: 'FOOTNOTES', width: 32, get: (r) => counted(r.footnotes.entities) },
+  { header: 'LOADED/1K', width: 9, get: (r) => r.loaded.perThousandWords.toFixed(2) },
+  { header: 'LOADED', width: 32, get: (r) => counted(r.loaded.phrases) },
+  { header: 'SOURCES', width: 48, get: (r) => counted(r.quotes.sources) },
+];
+
 async function find(
   store: Store,
   kind: Kind,
@@ -140,13 +158,20 @@ async function find(
       const rows = await store.findQuotes(query);
       return { rows, table: formatTable(QUOTE_COLUMNS, rows) };
     }
+    case 'outlets': {
+      // Limit and offset page the outlets; every selected document feeds the fingerprints.
+      const offset = query.offset ?? 0;
+      const all = await fingerprintOutlets(store, query);
+      const rows = all.slice(offset, query.limit === undefined ? undefined : offset + query.limit);
+      return { rows, table: formatTable(OUTLET_COLUMNS, rows) };
+    }
   }
 }
 
 export function registerQuery(program: Command): void {
   program
     .command('query')
-    .description('list stored documents, entities, events or quotes')
+    .description('list stored documents, entities, events, quotes, or outlet fingerprints')
     .addArgument(new Argument('<what>', 'what to list').choices(KINDS))
     .option('--type <type>', 'entity type, event type (PLOVER), or quote stance/kind')
     .option('--entity <name>', 'involving an entity whose name or alias contains this (any case)')
