@@ -6,13 +6,13 @@ import { assertCorpusFile, loadCorpusFile } from '../../eval/corpus/load.js';
 import { formatCorpusReport } from '../../eval/corpus/report.js';
 import { scoreCorpus } from '../../eval/corpus/score.js';
 
-interface EvalCorpusOptions {
+export interface EvalCorpusOptions {
   readonly system?: string;
   readonly json?: boolean;
 }
 
 /** What this command needs from the corpus answer builder (src/corpus/answer.ts). */
-type BuildCorpusAnswer = (corpusFile: string, options?: { system?: string }) => Promise<unknown>;
+export type BuildCorpusAnswer = (corpusFile: string, options?: { system?: string }) => Promise<unknown>;
 
 /**
  * Where the builder lives, relative to this file. Imported lazily (scoring a saved answer never
@@ -61,10 +61,32 @@ export async function loadAnswerBuilder(
   return build as BuildCorpusAnswer;
 }
 
-async function buildAnswer(file: string): Promise<CorpusFile> {
-  const build = await loadAnswerBuilder();
+async function buildAnswer(file: string, loadBuilder: () => Promise<BuildCorpusAnswer>): Promise<CorpusFile> {
+  const build = await loadBuilder();
   const answer = await build(file);
   return assertCorpusFile(answer, `the answer built from ${file}`, 'answer');
+}
+
+/**
+ * What `eval corpus` prints: the report for a saved answer (`options.system`), or for the answer the
+ * builder makes by ingesting the corpus. The builder loader is a parameter so tests can stand one in.
+ * @example process.stdout.write(await evalCorpus('corpus.json', { system: 'answer.json' }));
+ */
+export async function evalCorpus(
+  file: string,
+  options: EvalCorpusOptions,
+  loadBuilder: () => Promise<BuildCorpusAnswer> = loadAnswerBuilder,
+): Promise<string> {
+  const gold = loadCorpusFile(file, 'gold');
+  const answer =
+    options.system !== undefined
+      ? loadCorpusFile(options.system, 'answer')
+      : await buildAnswer(file, loadBuilder);
+  const report = scoreCorpus(gold, answer);
+  if (options.json === true) {
+    return `${JSON.stringify({ gold: file, system: options.system ?? null, report }, null, 2)}\n`;
+  }
+  return formatCorpusReport(report);
 }
 
 /**
@@ -81,16 +103,6 @@ export function registerEvalCorpus(evalGroup: Command): void {
     .option('--system <answer>', 'a saved corpus/v1 answer to score')
     .option('--json', 'print machine-readable JSON')
     .action(async (file: string, options: EvalCorpusOptions) => {
-      const gold = loadCorpusFile(file, 'gold');
-      const answer =
-        options.system !== undefined ? loadCorpusFile(options.system, 'answer') : await buildAnswer(file);
-      const report = scoreCorpus(gold, answer);
-      if (options.json === true) {
-        process.stdout.write(
-          `${JSON.stringify({ gold: file, system: options.system ?? null, report }, null, 2)}\n`,
-        );
-        return;
-      }
-      process.stdout.write(formatCorpusReport(report));
+      process.stdout.write(await evalCorpus(file, options));
     });
 }

@@ -1,7 +1,7 @@
 /** scoreCorpus: gold against itself, then one perturbation per rule of FORMAT.md's corpus/v1 section. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasShared, sharedPath, SKIP_REASON } from '../../../test/helpers/shared.js';
+import { hasShared, sharedPath } from '../../../test/helpers/shared.js';
 import { formatCorpusReport } from './report.js';
 import { parseCorpusFile, type CorpusClaimConflict, type CorpusFile } from './format.js';
 import { scoreCorpus } from './score.js';
@@ -97,7 +97,7 @@ describe('scoreCorpus: gold against itself', () => {
     expect(report.unknownDocuments).toEqual([]);
   });
 
-  it.skipIf(!hasShared)(`does so on every shared example corpus (${SKIP_REASON})`, () => {
+  it.skipIf(!hasShared)(`does so on every shared example corpus`, () => {
     for (const name of ['kerman-coverage', 'kerman-multilingual']) {
       const file = parse(JSON.parse(readFileSync(sharedPath(`examples/${name}/corpus.json`), 'utf8')));
       const report = scoreCorpus(file, file);
