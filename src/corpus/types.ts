@@ -49,8 +49,11 @@ export interface EventReport {
   readonly news: boolean;
   /** Why the report is or is not news, for people. */
   readonly newsReason: string;
-  /** The happening's day range as YYYY-MM-DD (the event's date, else a window before publication). */
-  readonly days: { readonly from: string; readonly to: string };
+  /**
+   * The happening's day range as YYYY-MM-DD (the event's date, else a window before publication);
+   * absent when nothing bounds it (a year-only date, no publication date): such reports never link.
+   */
+  readonly days?: { readonly from: string; readonly to: string };
   readonly date?: { readonly iso: string; readonly precision: Precision };
   readonly place?: ReportPlace;
   /** Cross-document entity keys (see `entityKeys`) of actors and targets, with a display name each. */

@@ -259,8 +259,46 @@ CREATE TABLE document_metadata (
 );
 `;
 
+/**
+ * The cross-document index (src/corpus): event reports with their cluster, blocking keys, pairwise
+ * links with their evidence, and responsibility claims tied to reports. Documents stored before this
+ * version are indexed by the store right after the migration.
+ */
+const CORPUS_INDEX = `
+CREATE TABLE corpus_reports (
+  id TEXT PRIMARY KEY,
+  document_id TEXT NOT NULL REFERENCES documents (id),
+  cluster_id TEXT,
+  json TEXT NOT NULL
+);
+CREATE INDEX corpus_reports_document ON corpus_reports (document_id);
+CREATE INDEX corpus_reports_cluster ON corpus_reports (cluster_id);
+CREATE TABLE corpus_blocks (
+  key TEXT NOT NULL,
+  report_id TEXT NOT NULL,
+  PRIMARY KEY (key, report_id)
+) WITHOUT ROWID;
+CREATE INDEX corpus_blocks_report ON corpus_blocks (report_id);
+CREATE TABLE corpus_links (
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX corpus_links_b ON corpus_links (b);
+CREATE TABLE corpus_claims (
+  id TEXT PRIMARY KEY,
+  document_id TEXT NOT NULL,
+  report_id TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX corpus_claims_report ON corpus_claims (report_id);
+CREATE INDEX corpus_claims_document ON corpus_claims (document_id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'ingestion', sql: INGESTION },
   { version: 3, name: 'document metadata', sql: DOCUMENT_METADATA },
+  { version: 4, name: 'corpus index', sql: CORPUS_INDEX },
 ];

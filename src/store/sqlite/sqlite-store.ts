@@ -2,7 +2,13 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
+import { assembleCluster } from '../../corpus/assemble.js';
+import { CorpusIndex } from '../../corpus/corpus-index.js';
+import { clusterMatches } from '../../corpus/query.js';
 import type { Cluster, ClusterQuery } from '../../corpus/types.js';
+import { loadKnowledge } from '../../knowledge/load.js';
+import { triggerLexiconFor } from '../../stages/events/lexicon.js';
+import { SqliteReportStorage } from './report-storage.js';
 import {
   AnalysisSchema,
   type Analysis,
@@ -130,6 +136,9 @@ function slice(text: string, span: Span): string {
 }
 
 const NO_LIMIT = -1;
+/** The schema version that added the cross-document index, and how many clusters one read assembles. */
+const CORPUS_INDEX_VERSION = 4;
+const CLUSTER_PAGE = 128;
 
 /** Older revisions of a page keep their rows but are hidden from queries. */
 const CURRENT: Clause = { sql: 'd.superseded = 0', params: [] };
@@ -185,6 +194,8 @@ export function openSqliteStore(path: string): SqliteStore {
 class SqliteStoreImpl implements SqliteStore {
   private migrated = false;
   private readonly statements = new Map<string, Database.Statement<SqlValue[]>>();
+  private corpusStorage: SqliteReportStorage | undefined;
+  private corpusIndex: CorpusIndex | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -212,6 +223,13 @@ class SqliteStoreImpl implements SqliteStore {
         .sort((a, b) => a.version - b.version)
         .filter((m) => m.version > current);
       for (const migration of pending) this.applyMigration(migration);
+      if (
+        current > 0 &&
+        current < CORPUS_INDEX_VERSION &&
+        pending.some((m) => m.version === CORPUS_INDEX_VERSION)
+      ) {
+        this.db.transaction(() => this.backfillCorpusIndex()).immediate();
+      }
       this.migrated = true;
     });
   }
@@ -688,10 +706,14 @@ class SqliteStoreImpl implements SqliteStore {
         JSON.stringify(k),
       ),
     );
+    const superseded = this.statement('SELECT superseded FROM documents WHERE id = ?').get(doc.id) as
+      { superseded: number } | undefined;
+    if (!superseded || superseded.superseded === 0) this.index().addDocument(analysis);
   }
 
   /** Deletes every fact row of a document (FTS rows of quotes included), keeping the document row. */
   private deleteFacts(documentId: string): void {
+    this.index().removeDocument(documentId);
     const quotes = this.statement('SELECT seq, content FROM quotes WHERE document_id = ?').all(
       documentId,
     ) as { seq: number; content: string }[];
@@ -883,6 +905,11 @@ class SqliteStoreImpl implements SqliteStore {
     this.statement(
       'UPDATE documents SET superseded = (id <> ?) WHERE id IN (SELECT version_id FROM revisions WHERE document_id = ?)',
     ).run(versionId, latest.document_id);
+    // Only the current revision speaks for its document across sources.
+    const older = this.statement(
+      'SELECT version_id AS id FROM revisions WHERE document_id = ? AND version_id <> ?',
+    ).all(latest.document_id, versionId) as { id: string }[];
+    for (const o of older) this.index().removeDocument(o.id);
     return { rawId: o.rawId, status: 'revised', documentId: latest.document_id, revision };
   }
 
@@ -985,8 +1012,51 @@ class SqliteStoreImpl implements SqliteStore {
     });
   }
 
-  async *clusters(_query?: ClusterQuery): AsyncIterable<Cluster> {
+  async *clusters(query: ClusterQuery = {}): AsyncIterable<Cluster> {
     this.ready();
+    const storage = this.reportStorage();
+    if (query.cluster !== undefined) {
+      const one = this.guard('reading a cluster', () => assembleCluster(storage, query.cluster as string));
+      if (one && clusterMatches(one, query)) yield one;
+      return;
+    }
+    let after: string | undefined;
+    let left = query.limit ?? Number.POSITIVE_INFINITY;
+    while (left > 0) {
+      // One short read per page: the generator never holds a statement open across a yield.
+      const ids = this.guard('reading clusters', () => storage.clusterIds(after, CLUSTER_PAGE));
+      if (ids.length === 0) return;
+      after = ids[ids.length - 1];
+      const page = this.guard('reading clusters', () => ids.map((id) => assembleCluster(storage, id)));
+      for (const c of page) {
+        if (c && clusterMatches(c, query)) {
+          yield c;
+          if (--left <= 0) return;
+        }
+      }
+    }
+  }
+
+  private reportStorage(): SqliteReportStorage {
+    this.corpusStorage ??= new SqliteReportStorage((sql) => this.statement(sql));
+    return this.corpusStorage;
+  }
+
+  private index(): CorpusIndex {
+    this.corpusIndex ??= new CorpusIndex(this.reportStorage(), (language) =>
+      triggerLexiconFor(loadKnowledge({ language })),
+    );
+    return this.corpusIndex;
+  }
+
+  /** Indexes the current revision of every document stored before the index existed. */
+  private backfillCorpusIndex(): void {
+    const rows = this.statement(
+      'SELECT analysis_json FROM documents WHERE superseded = 0 ORDER BY seq',
+    ).iterate() as IterableIterator<{ analysis_json: string }>;
+    const analyses: Analysis[] = [];
+    for (const row of rows) analyses.push(JSON.parse(row.analysis_json) as Analysis);
+    for (const a of analyses) this.index().addDocument(a);
   }
 
   async getDocumentMetadata(documentId: string): Promise<DocumentMetadata | undefined> {
