@@ -21,11 +21,18 @@ export type BuildCorpusAnswer = (corpusFile: string, options?: { system?: string
  */
 export const ANSWER_BUILDER_MODULE = '../../corpus/answer.js';
 
+/**
+ * True only when the module itself is absent: a builder that exists but fails to load one of its own
+ * imports also raises ERR_MODULE_NOT_FOUND (naming it as the importer), and that is a real error.
+ */
 function isMissingModule(error: unknown, specifier: string): boolean {
   if (!(error instanceof Error)) return false;
   const code = 'code' in error ? error.code : undefined;
-  const name = specifier.replace(/^(\.\.\/)+/, '').replace(/\.js$/, '');
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && error.message.includes(name);
+  if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return false;
+  const missing = /Cannot find module '([^']+)'/.exec(error.message)?.[1];
+  const stem = specifier.replace(/^(\.\.?\/)+/, '').replace(/\.js$/, '');
+  if (missing === undefined) return false;
+  return ['.js', '.ts', ''].some((ext) => missing.endsWith(`/${stem}${ext}`));
 }
 
 /**
