@@ -1,15 +1,16 @@
 /**
  * Trains the shipped event-type model (`npm run train:plover [FILE] [--out PATH]`): the rules run on
  * every record of the PLOVER dev half with the model switched off, and a logistic regression is fitted
- * on all of them (src/eval/plover-train.ts, deterministic: the same file gives the same model). The
+ * on all of them and on sentences made from the CAMEO→PLOVER definitions beside the file (src/eval/plover-train.ts, deterministic: the same file gives the same model). The
  * cross-validated figure of this recipe is `parallax eval plover FILE --folds 10`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { parsePloverRecords } from '../src/eval/plover.js';
-import { recordFeatures, ruleViews } from '../src/eval/plover-folds.js';
+import { definitionExamples, recordFeatures, ruleViews } from '../src/eval/plover-folds.js';
 import { trainTypeModel } from '../src/eval/plover-train.js';
 import { typeCuesFor } from '../src/stages/events/lexicon.js';
 import { DEFAULT_TYPE_MODEL_PATH, serializeTypeModel } from '../src/stages/events/typemodel.js';
@@ -22,9 +23,15 @@ const records = parsePloverRecords(readFileSync(file, 'utf8'));
 const knowledge = loadKnowledge({ language: 'en' });
 const cues = typeCuesFor(knowledge);
 const views = ruleViews(records, knowledge);
-const model = trainTypeModel(
-  views.map((v, i) => ({ features: recordFeatures(v, cues), label: records[i]!.label })),
-);
+// The CAMEO→PLOVER table beside the records adds one or two sentences per category definition.
+const table = join(dirname(file), 'CAMEO2PLOVER-2021.txt');
+const extra = existsSync(table) ? definitionExamples(readFileSync(table, 'utf8'), knowledge) : [];
+const model = trainTypeModel([
+  ...views.map((v, i) => ({ features: recordFeatures(v, cues), label: records[i]!.label })),
+  ...extra,
+]);
 const out = values.out ?? DEFAULT_TYPE_MODEL_PATH;
 writeFileSync(out, `${JSON.stringify(serializeTypeModel(model))}\n`);
-process.stdout.write(`${records.length} records, ${model.weights.size} features -> ${out}\n`);
+process.stdout.write(
+  `${records.length} records, ${extra.length} definition sentences, ${model.weights.size} features -> ${out}\n`,
+);

@@ -19,6 +19,7 @@ import { typeCuesFor } from '../stages/events/lexicon.js';
 import { rerankEvents } from '../stages/events/rerank.js';
 import { predictProbs, typeFeatures, type CueTable, type TypeModel } from '../stages/events/typemodel.js';
 import { labelFromEvents, NO_EVENT, type PloverRecord } from './plover.js';
+import { definitionRecords } from './plover-definitions.js';
 import { trainTypeModel, type TrainOptions, type TypeExample } from './plover-train.js';
 
 /** One record as the rules saw it: its lower-cased tokens and events. */
@@ -125,6 +126,7 @@ export interface CrossValidation {
 
 /**
  * K-fold cross-validation over records and their rule views (same order).
+ * `extra` examples (sentences made from the ontology's definitions) join every training fold.
  * @example crossValidate(records, ruleViews(records), 10, 1)
  */
 export function crossValidate(
@@ -134,6 +136,7 @@ export function crossValidate(
   seed: number,
   options: TrainOptions = {},
   knowledge?: Knowledge,
+  extra: readonly TypeExample[] = [],
 ): CrossValidation {
   const cues = typeCuesFor(knowledge ?? loadKnowledge({ language: 'en' }));
   const examples: TypeExample[] = views.map((v, i) => ({
@@ -147,7 +150,7 @@ export function crossValidate(
   );
   const model = new Array<PloverType>(records.length);
   for (let f = 0; f < k; f++) {
-    const train = examples.filter((_, i) => fold[i] !== f);
+    const train = [...examples.filter((_, i) => fold[i] !== f), ...extra];
     if (train.length === 0) continue;
     const m = trainTypeModel(train, options);
     views.forEach((v, i) => {
@@ -155,4 +158,26 @@ export function crossValidate(
     });
   }
   return { model, rules: views.map((v) => labelFromEvents(v.events)) };
+}
+
+/** Weight of a sentence made from a definition against a gold record's 1. */
+export const DEFINITION_WEIGHT = 0.5;
+
+/**
+ * Training examples from the CAMEO→PLOVER table's definitions (src/eval/plover-definitions.ts), run
+ * through the same rules as the records.
+ */
+export function definitionExamples(
+  table: string,
+  knowledge?: Knowledge,
+  weight = DEFINITION_WEIGHT,
+): TypeExample[] {
+  const kb = knowledge ?? loadKnowledge({ language: 'en' });
+  const cues = typeCuesFor(kb);
+  const records = definitionRecords(table);
+  return ruleViews(records, kb).map((v, i) => ({
+    features: recordFeatures(v, cues),
+    label: records[i]!.label,
+    weight,
+  }));
 }

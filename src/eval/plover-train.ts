@@ -10,6 +10,8 @@ import type { TypeModel } from '../stages/events/typemodel.js';
 export interface TypeExample {
   readonly features: readonly string[];
   readonly label: PloverType;
+  /** How much the example counts (default 1): sentences made from definitions count less than gold records. */
+  readonly weight?: number;
 }
 
 export interface TrainOptions {
@@ -47,6 +49,8 @@ export function trainTypeModel(examples: readonly TypeExample[], options: TrainO
     Int32Array.from(ex.features.flatMap((f) => (index.has(f) ? [index.get(f)!] : []))),
   );
   const y = examples.map((ex) => labelIndex.get(ex.label)!);
+  const weight = examples.map((ex) => ex.weight ?? 1);
+  const total = weight.reduce((a, b) => a + b, 0);
 
   const F = names.length;
   const W = new Float64Array(F * K);
@@ -67,12 +71,12 @@ export function trainTypeModel(examples: readonly TypeExample[], options: TrainO
         sum += z[k]!;
       }
       for (let k = 0; k < K; k++) {
-        const g = z[k]! / sum - (k === y[n] ? 1 : 0);
+        const g = weight[n]! * (z[k]! / sum - (k === y[n] ? 1 : 0));
         for (const f of x) grad[f * K + k]! += g;
       }
     }
     for (let i = 0; i < W.length; i++) {
-      const g = grad[i]! / X.length + l2 * W[i]!;
+      const g = grad[i]! / total + l2 * W[i]!;
       G2[i]! += g * g;
       if (G2[i]! > 0) W[i]! -= (rate * g) / Math.sqrt(G2[i]!);
     }

@@ -1,5 +1,6 @@
 /** `parallax eval plover FILE`: event-type accuracy and macro F1 of the events stage on PLOVER gold records. */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { ParallaxError } from '../../errors.js';
 import { formatPloverReport, parsePloverRecords, scorePlover, type PloverRecord } from '../../eval/plover.js';
@@ -49,9 +50,14 @@ export function registerEvalPlover(evalGroup: Command): void {
       const seed = positive('seed', options.seed, 1, 0);
       // The shipped type model was trained on the dev records: they are scored by the rules alone,
       // or with --folds by models that never saw them.
-      const { ruleViews, crossValidate } = await import('../../eval/plover-folds.js');
+      const { ruleViews, crossValidate, definitionExamples } = await import('../../eval/plover-folds.js');
       const views = ruleViews(records);
-      const cv = folds === undefined ? undefined : crossValidate(records, views, folds, seed);
+      // Sentences made from the CAMEO→PLOVER definitions beside the file join every training fold.
+      const table = join(dirname(file), 'CAMEO2PLOVER-2021.txt');
+      const extra =
+        folds !== undefined && existsSync(table) ? definitionExamples(readFileSync(table, 'utf8')) : [];
+      const cv =
+        folds === undefined ? undefined : crossValidate(records, views, folds, seed, {}, undefined, extra);
       const { labelFromEvents } = await import('../../eval/plover.js');
       const rules = views.map((v) => labelFromEvents(v.events));
       const predicted = cv?.model ?? rules;
@@ -75,7 +81,7 @@ export function registerEvalPlover(evalGroup: Command): void {
       if (folds !== undefined) {
         const f = (x: number): string => x.toFixed(3);
         out += `rules only: accuracy ${f(rulesReport.accuracy)}  macro F1 ${f(rulesReport.macroF1)}  no event ${rulesReport.none}\n`;
-        out += `rules + type model, ${folds}-fold cross-validation (seed ${seed}, each record scored by a model trained without it):\n`;
+        out += `rules + type model, ${folds}-fold cross-validation (seed ${seed}, each record scored by a model trained without it; ${extra.length} definition sentences in every training fold):\n`;
       } else
         out +=
           'rules only (the shipped type model was trained on the dev records; --folds K scores it fairly):\n';
