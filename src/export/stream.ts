@@ -63,8 +63,26 @@ function describe(error: unknown): string {
 export class ChunkWriter {
   private pending: string[] = [];
   private size = 0;
+  private failure: unknown;
 
-  constructor(private readonly out: ExportSink) {}
+  constructor(private readonly out: ExportSink) {
+    // Kept for the whole export: an 'error' between two writes is then reported by the next write
+    // instead of crashing the process as an unhandled event (or leaving a wait for 'drain' hanging).
+    out.on('error', (error: unknown) => {
+      this.failure ??= error;
+    });
+  }
+
+  private check(): void {
+    if (this.failure !== undefined) {
+      throw new ParallaxError('BAD_OPTION', `cannot write the export: ${describe(this.failure)}`, {
+        cause: this.failure,
+      });
+    }
+    if ((this.out as Partial<Writable>).destroyed === true) {
+      throw new ParallaxError('BAD_OPTION', 'the export destination closed before the export finished');
+    }
+  }
 
   /** Queues text; writes (and waits for 'drain' when needed) once enough is queued. */
   async write(text: string): Promise<void> {
@@ -75,11 +93,13 @@ export class ChunkWriter {
 
   /** Writes whatever is queued. Call once at the end of an export. */
   async flush(): Promise<void> {
+    this.check();
     if (this.size === 0) return;
     const chunk = this.pending.join('');
     this.pending = [];
     this.size = 0;
     if (!this.out.write(chunk)) await drained(this.out);
+    this.check();
   }
 }
 
