@@ -4,6 +4,7 @@
  * figures of each, including those of events the document ties to it ("35 held over the bombings").
  */
 import type { Analysis, Count, CountField, Entity, Event, PloverType } from '../model/schema.js';
+import { greatCircleKm } from '../eval/gold/places.js';
 import type { TriggerLexicon } from '../stages/events/lexicon.js';
 import { entityKey } from './entity-keys.js';
 import type { DocumentRef, EntityKeyRef, EventReport, ReportPlace, ReportedCount } from './types.js';
@@ -33,6 +34,8 @@ const UNDATED_WINDOW_DAYS = 7;
 /** Words that put a bare nominal event in a temporal adjunct: "a day after the bombings". */
 const ADJUNCT_WORDS = new Set(['after', 'since', 'following', 'amid', 'before', 'anniversary']);
 const ADJUNCT_REACH = 4;
+/** A figure-bearing event further than this from a happening is not tied to it. */
+const ROLL_UP_KM = 100;
 const NOT_NEWS_ATTRIBUTES = ['historical', 'planned', 'prevented', 'negated', 'alleged'] as const;
 
 const DAY_MS = 86_400_000;
@@ -95,15 +98,20 @@ function lowerWordsIn(analysis: Analysis, from: number, to: number): string[] {
   return out;
 }
 
-/** True when the words hold a noun trigger of the type ("the bombings", "the market attack"). */
-function mentionsNounOf(words: readonly string[], type: PloverType, lexicon: TriggerLexicon): boolean {
+/** The first noun trigger of the type in the words ("the bombings", "the market attack"), if any. */
+function nounOf(words: readonly string[], type: PloverType, lexicon: TriggerLexicon): string | undefined {
   for (let i = 0; i < words.length; i++) {
     for (const entry of lexicon.byFirst.get(words[i] as string) ?? []) {
       if (!entry.noun || entry.type !== type) continue;
-      if (entry.words.every((w, k) => words[i + k] === w)) return true;
+      if (entry.words.every((w, k) => words[i + k] === w)) return entry.words.join(' ');
     }
   }
-  return false;
+  return undefined;
+}
+
+/** Singular-ish folding so "bombings" names the same thing as "bombing". */
+function nounKey(word: string): string {
+  return word.toLowerCase().replace(/s$/, '');
 }
 
 function newsStatus(analysis: Analysis, event: Event): { news: boolean; reason: string } {
@@ -193,16 +201,35 @@ export function documentRef(analysis: Analysis): DocumentRef {
   };
 }
 
-/** The main news event of each type: the one with most figures, then the earliest. */
-function mainByType(events: readonly Event[], news: ReadonlyMap<string, boolean>): Map<PloverType, Event> {
-  const out = new Map<PloverType, Event>();
-  for (const e of events) {
-    if (!news.get(e.id)) continue;
-    const best = out.get(e.type);
-    const n = Object.keys(e.counts).length;
-    if (!best || n > Object.keys(best.counts).length) out.set(e.type, e);
-  }
-  return out;
+/** Places that cannot be one happening's: other countries, or towns further apart than a day trip. */
+function placesClash(analysis: Analysis, x: Event, y: Event): boolean {
+  const px = analysis.places.find((p) => p.id === x.place);
+  const py = analysis.places.find((p) => p.id === y.place);
+  if (!px || !py) return false;
+  if (px.country !== py.country) return true;
+  const fine = (k: string): boolean => k === 'city' || k === 'other';
+  return fine(px.kind) && fine(py.kind) && greatCircleKm(px.lat, px.lon, py.lat, py.lon) > ROLL_UP_KM;
+}
+
+/**
+ * The event a figure-bearing event is tied to when its sentence names a happening of another type:
+ * the news event named by the same noun, else the only one of that type; never one in another place.
+ */
+function rollUpTarget(
+  analysis: Analysis,
+  other: Event,
+  candidates: readonly Event[],
+  noun: string,
+): Event | undefined {
+  const fitting = candidates.filter((c) => !placesClash(analysis, other, c));
+  const named = fitting.filter((c) =>
+    nounKey(c.trigger.text).endsWith(nounKey(noun.split(' ').pop() ?? noun)),
+  );
+  if (named.length > 0)
+    return named.reduce((best, c) =>
+      Object.keys(c.counts).length > Object.keys(best.counts).length ? c : best,
+    );
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
 /**
@@ -216,15 +243,22 @@ export function eventReports(analysis: Analysis, lexicon: TriggerLexicon): Event
   const entities = new Map(analysis.entities.map((e) => [e.id, e]));
   const clustered = analysis.events.filter((e) => CLUSTERED_TYPES.has(e.type));
   const status = new Map(clustered.map((e) => [e.id, newsStatus(analysis, e)]));
-  const main = mainByType(clustered, new Map([...status].map(([id, s]) => [id, s.news])));
+  const newsByType = new Map<PloverType, Event[]>();
+  for (const e of clustered) {
+    if (!status.get(e.id)?.news) continue;
+    newsByType.set(e.type, [...(newsByType.get(e.type) ?? []), e]);
+  }
   const rolled = new Map<string, ReportedCount[]>();
   for (const other of analysis.events) {
     if (Object.keys(other.counts).length === 0) continue;
     const sentence = sentenceAt(analysis, other.trigger.span.start);
     const after = lowerWordsIn(analysis, other.trigger.span.end, sentence.end);
-    for (const [type, target] of main) {
-      if (type === other.type || target.id === other.id) continue;
-      if (!mentionsNounOf(after, type, lexicon)) continue;
+    for (const [type, candidates] of newsByType) {
+      if (type === other.type) continue;
+      const noun = nounOf(after, type, lexicon);
+      if (noun === undefined) continue;
+      const target = rollUpTarget(analysis, other, candidates, noun);
+      if (!target || target.id === other.id) continue;
       const list = rolled.get(target.id) ?? [];
       list.push(...countsOf(analysis, other));
       rolled.set(target.id, list);
