@@ -18,9 +18,17 @@ interface EvalPolnearOptions {
   readonly json?: boolean;
 }
 
-/** System attributions of a document's quotes: source = speakerSpan (else the unresolved speaker mention). */
+/**
+ * System attributions of a document's quotes: the spans the stage gives in the PolNeAR convention
+ * (`quote.attribution`) where it has them; else source = speakerSpan (else the unresolved speaker
+ * mention), cue and content as shown.
+ */
 export function quoteAttributions(quotes: readonly Quote[]): PolnearAttribution[] {
   return quotes.map((q) => {
+    if (q.attribution !== undefined) {
+      const a = q.attribution;
+      return { ...(a.source !== undefined && { source: [a.source] }), cue: [a.cue], content: a.content };
+    }
     const source = q.speakerSpan ?? (q.speaker.kind === 'unresolved' ? q.speaker.span : undefined);
     return {
       ...(source !== undefined && { source: [source] }),

@@ -19,6 +19,16 @@ import {
   type SpeakerLexicons,
   type SpeakerRef,
 } from './speaker.js';
+import {
+  admitAlone,
+  displayContent,
+  kindOf,
+  learnedAttributions,
+  learnedSpeaker,
+  learnedStance,
+  overlaps,
+  withMarks,
+} from './learned.js';
 import { refineStance } from './stance.js';
 import { trimSpan, type TextView } from './view.js';
 
@@ -32,6 +42,13 @@ export interface QuoteLexicons extends SpeakerLexicons {
   readonly violent: ReadonlySet<string>;
 }
 
+/** The spans of a statement in the PolNeAR convention (see Quote.attribution). */
+interface AttributionSpans {
+  readonly source?: Span;
+  readonly cue: Span;
+  readonly content: Span[];
+}
+
 interface Candidate {
   readonly cueSpan: Span;
   readonly stance: Stance;
@@ -41,6 +58,8 @@ interface Candidate {
   readonly confidence: number;
   /** The cue threatens only when the content does ("warned that ..."). */
   readonly weak?: boolean;
+  /** Spans from the trained tagger, when it found this statement. */
+  attribution?: AttributionSpans;
 }
 
 const NOMINAL_BEFORE = new Set([
@@ -353,7 +372,61 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
     directMarks.add(q);
   }
 
+  mergeLearned(view, lex, cands, marks);
   return finish(view, lex, cands, marks);
+}
+
+/**
+ * Adds the trained tagger's attributions: one that meets a rule statement (cue or content overlap) lends
+ * it its spans, the others become statements of their own. Rules keep the speaker and stance they read.
+ */
+function mergeLearned(
+  view: TextView,
+  lex: QuoteLexicons,
+  cands: Candidate[],
+  marks: readonly QuoteMarks[],
+): void {
+  const ruleCount = cands.length;
+  for (const a of learnedAttributions(view)) {
+    let hit: Candidate | undefined;
+    for (let k = 0; k < ruleCount && !hit; k++) if (overlaps(cands[k]!.cueSpan, a.cue)) hit = cands[k];
+    // Annotated statements never share words, so a content meeting a rule statement is that statement
+    // (or, with a cue inside a rule content, a reading nested in it): never a statement of its own.
+    let shared = false;
+    for (let k = 0; k < ruleCount && !hit; k++) {
+      const c = cands[k]!;
+      if (overlaps(a.cue, c.content) || a.content.some((f) => overlaps(f, c.content))) {
+        shared = true;
+        if (c.attribution === undefined && !overlaps(a.cue, c.content)) hit = c;
+      }
+    }
+    const spans: AttributionSpans = {
+      ...(a.source && { source: a.source }),
+      cue: a.cue,
+      content: [...a.content],
+    };
+    if (hit) {
+      hit.attribution ??= spans;
+      continue;
+    }
+    if (shared) continue;
+    const content = displayContent(view, a);
+    if (!content) continue;
+    const kind = kindOf(marks, content);
+    // Headlines carry no statements (as for the rules); see admitAlone for the cue test.
+    if (isHeadline(view.text, a.cue.start, a.cue.end) || !admitAlone(view, lex.cues, a, kind)) continue;
+    const { stance, weak } = learnedStance(view, lex.cues, a);
+    cands.push({
+      cueSpan: a.cue,
+      stance,
+      content,
+      kind,
+      ref: learnedSpeaker(view, a, lex),
+      confidence: 0.6,
+      weak,
+      attribution: spans,
+    });
+  }
 }
 
 function opensParagraph(text: string, offset: number): boolean {
@@ -1025,7 +1098,13 @@ function finish(
       stage: REF,
       confidence: source.kind === 'unresolved' ? Math.min(c.confidence, 0.5) : c.confidence,
     };
-    if (speakerSpan) q.speakerSpan = speakerSpan;
+    // A speaker with no words (the tagger found none) has no span to point at.
+    if (speakerSpan && !(source.kind === 'unresolved' && source.text === '')) q.speakerSpan = speakerSpan;
+    q.attribution = c.attribution ?? {
+      ...(speakerSpan && { source: np ?? speakerSpan }),
+      cue: c.cueSpan,
+      content: [withMarks(text, marks, c.content)],
+    };
     quotes.push(q);
   }
   quotes.sort((a, b) => a.content.span.start - b.content.span.start);

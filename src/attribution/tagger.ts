@@ -1,0 +1,166 @@
+/**
+ * Decoding: the cue tagger reads a sentence, then the role tagger reads the sentence once per cue it
+ * found and labels that cue's source and content. Sentences without a word ever seen in a training cue
+ * are skipped, so most of an article costs one hash lookup per token.
+ */
+import type { Sentence } from '../model/schema.js';
+import {
+  MAX_FEATURES,
+  cueContext,
+  cueFeatures,
+  roleFeatures,
+  type CueContext,
+  type DocArrays,
+} from './features.js';
+import { bestAllowed, labelCount, score } from './perceptron.js';
+
+/** Role indices of the role tagger (labels 1 + 2t / 2 + 2t). */
+export const SOURCE = 0;
+export const CONTENT = 1;
+export const CUE_LABELS = labelCount(1);
+export const ROLE_LABELS = labelCount(2);
+
+/** Token ranges [start, end) of one attribution found by the taggers. */
+export interface TaggedAttribution {
+  readonly cue: readonly [number, number];
+  /** How far the cue tagger preferred B over O at the cue's first token (a score margin, ≥ 0). */
+  readonly margin: number;
+  readonly source?: readonly [number, number];
+  /** One range, or several where the content is split by the cue ("…," she said, "…"). */
+  readonly content: readonly (readonly [number, number])[];
+}
+
+export interface Weights {
+  readonly cue: Float32Array;
+  readonly cueBits: number;
+  readonly role: Float32Array;
+  readonly roleBits: number;
+  /** Word hashes seen inside training cues: a sentence without one is not tagged. */
+  readonly cueWords: ReadonlySet<number>;
+}
+
+const FEATS = new Int32Array(MAX_FEATURES);
+const SCORES = new Float64Array(8);
+
+/**
+ * Cue labels of the sentence [from, to) into `labels` (indexed from `from`), and into `margins` the
+ * score margin of each token's label over O.
+ */
+export function tagCues(
+  weights: Float32Array,
+  bits: number,
+  d: DocArrays,
+  from: number,
+  to: number,
+  labels: Uint8Array,
+  margins?: Float32Array,
+): void {
+  const mask = (1 << bits) - 1;
+  let prev = 9;
+  let prev2 = 9;
+  for (let i = from; i < to; i++) {
+    const n = cueFeatures(d, from, to, i, prev, prev2, mask, FEATS);
+    score(weights, CUE_LABELS, FEATS, n, SCORES);
+    const best = bestAllowed(SCORES, CUE_LABELS, prev === 9 ? 0 : prev);
+    labels[i - from] = best;
+    if (margins) margins[i - from] = (SCORES[best] as number) - (SCORES[0] as number);
+    prev2 = prev;
+    prev = best;
+  }
+}
+
+/** Role labels of the sentence for one cue; cue tokens are always O. */
+export function tagRoles(
+  weights: Float32Array,
+  bits: number,
+  d: DocArrays,
+  from: number,
+  to: number,
+  c: CueContext,
+  labels: Uint8Array,
+): void {
+  const mask = (1 << bits) - 1;
+  let prev = 9;
+  let prev2 = 9;
+  for (let i = from; i < to; i++) {
+    let best = 0;
+    if (i < c.start || i >= c.end) {
+      const n = roleFeatures(d, from, to, c, i, prev, prev2, mask, FEATS);
+      score(weights, ROLE_LABELS, FEATS, n, SCORES);
+      best = bestAllowed(SCORES, ROLE_LABELS, prev === 9 ? 0 : prev);
+    }
+    labels[i - from] = best;
+    prev2 = prev;
+    prev = best;
+  }
+}
+
+/** Maximal runs of one role in BIO labels, as absolute token ranges. */
+export function runsOf(labels: Uint8Array, from: number, to: number, role: number): [number, number][] {
+  const out: [number, number][] = [];
+  const b = 1 + 2 * role;
+  for (let i = from; i < to; i++) {
+    const l = labels[i - from] as number;
+    if (l === b || (l === b + 1 && out.length > 0 && (out[out.length - 1] as [number, number])[1] === i)) {
+      if (l === b) out.push([i, i + 1]);
+      else (out[out.length - 1] as [number, number])[1] = i + 1;
+    }
+  }
+  return out;
+}
+
+/** The source run nearest the cue, and every content run, read off the role labels. */
+export function readRoles(
+  labels: Uint8Array,
+  from: number,
+  to: number,
+  cue: readonly [number, number],
+  margin = 0,
+): TaggedAttribution {
+  const sources = runsOf(labels, from, to, SOURCE);
+  const content = runsOf(labels, from, to, CONTENT);
+  let source: [number, number] | undefined;
+  let bestDist = Infinity;
+  for (const s of sources) {
+    const dist = s[1] <= cue[0] ? cue[0] - s[1] : s[0] - cue[1];
+    if (dist < bestDist) {
+      bestDist = dist;
+      source = s;
+    }
+  }
+  return { cue, margin, ...(source !== undefined && { source }), content };
+}
+
+/** Whether the sentence holds a word seen in a training cue. */
+export function hasCueWord(w: Weights, d: DocArrays, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (w.cueWords.has(d.word[i] as number)) return true;
+  return false;
+}
+
+/** Attributions of one sentence: cues first, then one role pass per cue. */
+export function tagSentence(w: Weights, d: DocArrays, s: Sentence): TaggedAttribution[] {
+  const from = s.tokenStart;
+  const to = s.tokenEnd;
+  if (to <= from || !hasCueWord(w, d, from, to)) return [];
+  const cueLabels = new Uint8Array(to - from);
+  const margins = new Float32Array(to - from);
+  tagCues(w.cue, w.cueBits, d, from, to, cueLabels, margins);
+  const cues = runsOf(cueLabels, from, to, 0);
+  if (cues.length === 0) return [];
+  const roleLabels = new Uint8Array(to - from);
+  const out: TaggedAttribution[] = [];
+  for (const cue of cues) {
+    const ctx = cueContext(d, from, to, cue[0], cue[1], cueLabels);
+    tagRoles(w.role, w.roleBits, d, from, to, ctx, roleLabels);
+    const a = readRoles(roleLabels, from, to, cue, margins[cue[0] - from] as number);
+    if (a.content.length > 0) out.push(a);
+  }
+  return out;
+}
+
+/** Attributions of a whole document. */
+export function tagDocument(w: Weights, d: DocArrays, sentences: readonly Sentence[]): TaggedAttribution[] {
+  const out: TaggedAttribution[] = [];
+  for (const s of sentences) for (const a of tagSentence(w, d, s)) out.push(a);
+  return out;
+}

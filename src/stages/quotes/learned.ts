@@ -1,0 +1,183 @@
+/**
+ * The trained attribution taggers inside the quote stage. The taggers (src/attribution/, learned from
+ * PolNeAR) find cues, sources and contents, reported speech above all, far more often than the rules;
+ * the rules resolve speakers through coreference and read stance. So: a tagged attribution whose cue or
+ * content meets a rule statement lends that statement its spans (`Quote.attribution`); any other becomes a
+ * statement of its own, its speaker phrase read by the rules' noun-phrase analysis.
+ */
+import { docArrays, loadAttribution, tagDocument, type TaggedAttribution } from '../../attribution/index.js';
+import type { Span, Stance } from '../../model/schema.js';
+import type { QuoteMarks } from './marks.js';
+import { analyzeNP, type SpeakerLexicons, type SpeakerRef } from './speaker.js';
+import type { CueTable } from './lexicon.js';
+import { trimSpan, type TextView } from './view.js';
+
+/** One tagged attribution in character offsets. */
+export interface LearnedAttribution {
+  readonly cue: Span;
+  readonly source?: Span;
+  readonly content: readonly Span[];
+  readonly tokens: TaggedAttribution;
+}
+
+/** Runs the taggers over the document (only sentences holding a word seen in a training cue). */
+export function learnedAttributions(view: TextView): LearnedAttribution[] {
+  const { weights } = loadAttribution();
+  const d = docArrays(view.text, view.tokens, view.words, view.lower);
+  const span = (r: readonly [number, number]): Span => view.span(r[0], r[1] - 1);
+  return tagDocument(weights, d, view.sentences).map((a) => ({
+    cue: span(a.cue),
+    ...(a.source !== undefined && { source: span(a.source) }),
+    content: a.content.map(span),
+    tokens: a,
+  }));
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+
+/** Who the tagged source phrase names: a pronoun to resolve later, else the rules' noun-phrase reading. */
+export function learnedSpeaker(view: TextView, a: LearnedAttribution, lex: SpeakerLexicons): SpeakerRef {
+  const s = a.tokens.source;
+  // No speaker named ("it was reported that ..."): an unresolved speaker with no words, at the cue.
+  if (s === undefined)
+    return {
+      kind: 'source',
+      source: { kind: 'unresolved', text: '', span: a.cue },
+      span: a.cue,
+      person: false,
+    };
+  const first = view.lower[s[0]] ?? '';
+  if (s[1] - s[0] === 1 && PRONOUNS.has(first))
+    return { kind: 'pronoun', word: first === 'i' ? 'he' : first, span: view.span(s[0], s[0]) };
+  const ref = analyzeNP(view, s[0], s[1] - 1, lex);
+  // A phrase the rules would not attribute ("no one") stays unresolved rather than vanishing: the
+  // tagger saw a speaker there.
+  if (ref.kind === 'drop') {
+    const span = view.span(s[0], s[1] - 1);
+    return {
+      kind: 'source',
+      source: { kind: 'unresolved', text: view.slice(span), span },
+      span,
+      person: false,
+    };
+  }
+  return ref;
+}
+
+/** Below this cue margin a tagged attribution needs a rule statement to confirm it (tuned on PolNeAR dev). */
+export const MIN_MARGIN = 5;
+
+/** Words that show a content is a clause (a finite verb), not an object ("recalled its envoy to X"). */
+const FINITE = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  "'s",
+  "'re",
+  "'ll",
+  "'d",
+  'not',
+  "n't",
+]);
+
+/** A clause: a finite auxiliary, or a past or third-person verb form after some subject word. */
+function isClause(view: TextView, ranges: TaggedAttribution['content']): boolean {
+  for (const [a, b] of ranges)
+    for (let i = a; i < b; i++) {
+      const w = view.lower[i] ?? '';
+      if (FINITE.has(w) || (i > a && /^[a-z]{3,}(?:ed|es)$/u.test(w))) return true;
+    }
+  return false;
+}
+
+/**
+ * Whether a tagged attribution no rule statement confirms may stand alone. The tagger learned PolNeAR's
+ * wide notion of attribution (beliefs, memories, intentions: "recalled its envoy" reads to it like
+ * "recalled that"), so alone it must be sure of its cue, and:
+ * - a lexicon cue that reports only with "that" ("declared a day of mourning") needs it or a quotation;
+ * - a cue the lexicon does not know needs a quotation or a clause, not an infinitive ("wants to go").
+ */
+export function admitAlone(view: TextView, cues: CueTable, a: LearnedAttribution, kind: string): boolean {
+  if (a.tokens.margin < MIN_MARGIN) return false;
+  const first = a.tokens.content[0];
+  if (first === undefined) return false;
+  const opener = view.lower[first[0]] ?? '';
+  if (kind !== 'indirect' || opener === 'that') return true;
+  for (let i = a.tokens.cue[0]; i < a.tokens.cue[1]; i++) {
+    const c = cues.match(view.lower, i, view.tokens.length);
+    if (c) return !c.flags.has('that');
+  }
+  return opener !== 'to' && isClause(view, a.tokens.content);
+}
+
+/** The stance of the first lexicon cue inside the tagged cue, else a plain assertion. */
+export function learnedStance(
+  view: TextView,
+  cues: CueTable,
+  a: LearnedAttribution,
+): { stance: Stance; weak: boolean } {
+  for (let i = a.tokens.cue[0]; i < a.tokens.cue[1]; i++) {
+    const c = cues.match(view.lower, i, view.tokens.length);
+    if (c) return { stance: c.stance, weak: c.flags.has('weak') };
+  }
+  return { stance: 'assert', weak: false };
+}
+
+const LEAD = /[\s"“”‘’«»]/u;
+const TRAIL = /[\s,.;:"“”‘’«»]/u;
+
+/**
+ * The statement as the product shows it: the longest content fragment without its quotation marks, a
+ * leading "that" or final punctuation (the annotated spans stay in `Quote.attribution`).
+ */
+export function displayContent(view: TextView, a: LearnedAttribution): Span | undefined {
+  let best: Span | undefined;
+  for (const f of a.content) if (!best || f.end - f.start > best.end - best.start) best = f;
+  if (!best) return undefined;
+  let s = trimSpan(view.text, best, TRAIL, LEAD);
+  const m = /^that\s+/iu.exec(view.text.slice(s.start, s.end));
+  if (m) s = trimSpan(view.text, { start: s.start + m[0].length, end: s.end }, TRAIL, LEAD);
+  return s.end > s.start ? s : undefined;
+}
+
+/** Direct when the statement lies inside one quotation, mixed when it holds one, else indirect. */
+export function kindOf(marks: readonly QuoteMarks[], content: Span): 'direct' | 'mixed' | 'indirect' {
+  for (const m of marks) {
+    if (m.inner.start <= content.start && content.end <= m.inner.end) return 'direct';
+    if (content.start < m.inner.start && m.inner.end <= content.end) return 'mixed';
+  }
+  return 'indirect';
+}
+
+/** A rule statement's content widened to the quotation marks around it, as PolNeAR annotates it. */
+export function withMarks(text: string, marks: readonly QuoteMarks[], content: Span): Span {
+  for (const m of marks) {
+    if (m.inner.start <= content.start && content.end <= m.inner.end) {
+      // Only a content that fills its quotation (up to final punctuation) takes the marks.
+      const before = text.slice(m.inner.start, content.start).trim();
+      const after = text.slice(content.end, m.inner.end).trim();
+      if (before === '' && /^[.,!?]*$/u.test(after))
+        return { start: m.open, end: m.closed ? Math.min(m.close + 1, text.length) : m.inner.end };
+    }
+  }
+  return content;
+}
+
+export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
