@@ -12,6 +12,7 @@ import { eventsStage } from './stages/events/index.js';
 import { markersStage } from './stages/markers/index.js';
 import { placesStage } from './stages/places/index.js';
 import { quotesStage } from './stages/quotes/index.js';
+import { rolesStage } from './stages/roles/index.js';
 import { segmentStage, tokenizeStage } from './stages/text-stages.js';
 
 /** The full pipeline, in order: each later stage reads only layers that earlier ones provide. */
@@ -22,6 +23,8 @@ export function defaultStages(): Stage[] {
     entitiesStage,
     corefStage,
     eventsStage,
+    // the trained argument tagger reads the events' triggers and adds arguments to them
+    rolesStage,
     datesStage,
     quotesStage,
     markersStage,

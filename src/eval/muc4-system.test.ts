@@ -1,7 +1,7 @@
 /** The PLOVER → MUC-4 role mapping and the baseline, on a hand-built analysis (no pipeline run). */
 import { describe, expect, it } from 'vitest';
-import type { Analysis, Entity, Event, Mention } from '../model/schema.js';
-import { baselineTemplate, isViolent, pipelineTemplate } from './muc4-system.js';
+import type { Analysis, Entity, Event, EventArgument, Mention } from '../model/schema.js';
+import { DEFAULT_MAPPING, baselineTemplate, isViolent, pipelineTemplate } from './muc4-system.js';
 
 const TEXT = 'Rebels of the Red Front shot Mayor Ann Fox with rifles at the town hall. Officials met Bo Lee.';
 const at = (s: string): { start: number; end: number } => {
@@ -74,12 +74,49 @@ const analysis = {
 } as unknown as Analysis;
 
 describe('pipelineTemplate', () => {
-  it('maps ORG actors to PerpOrg, PERSON targets to Victim, other targets to Target, instruments to Weapon', () => {
-    expect(pipelineTemplate(analysis)).toEqual({
+  it('with the entity mapping on: ORG actors to PerpOrg, PERSON targets to Victim, other targets to Target, instruments to Weapon', () => {
+    const mapping = { ...DEFAULT_MAPPING, entityArguments: true, weaponTerms: true };
+    expect(pipelineTemplate(analysis, mapping)).toEqual({
       PerpInd: [],
       PerpOrg: [['Red Front']],
       Target: [['town hall']],
       Victim: [['Ann Fox']],
+      Weapon: [['rifles']],
+    });
+  });
+
+  it('answers the learned arguments once per filler: a shorter form of an answered string is the same filler', () => {
+    const arg = (role: EventArgument['role'], text: string, confidence: number): EventArgument => ({
+      role,
+      text,
+      span: at(text),
+      evidence: at(text),
+      stage: 'test',
+      confidence,
+    });
+    const [shot, met] = analysis.events as [Event, Event];
+    const withArgs = {
+      ...analysis,
+      events: [
+        {
+          ...shot,
+          arguments: [
+            arg('perpetrator-individual', 'Rebels of the Red Front', 0.9),
+            arg('perpetrator-individual', 'Front', 0.5),
+            arg('perpetrator-organization', 'Red Front', 0.8),
+            arg('victim', 'Mayor Ann Fox', 0.9),
+            arg('instrument', 'rifles', 0.9),
+            arg('target', 'town hall', 0.3),
+          ],
+        },
+        met,
+      ],
+    } as Analysis;
+    expect(pipelineTemplate(withArgs)).toEqual({
+      PerpInd: [['Rebels of the Red Front']],
+      PerpOrg: [['Red Front']],
+      Target: [['town hall']],
+      Victim: [['Mayor Ann Fox']],
       Weapon: [['rifles']],
     });
   });

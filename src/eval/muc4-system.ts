@@ -25,7 +25,7 @@
  * PerpOrg and every `WEAPON_TERMS` noun a Weapon; PerpInd and Target stay empty. Each entity of the
  * entity layer is answered once, with its first mention in an attack sentence.
  */
-import type { Analysis, Entity, Event, Mention, Sentence } from '../model/schema.js';
+import type { Analysis, ArgumentRole, Entity, Event, Mention, Sentence } from '../model/schema.js';
 import { emptyTemplate, normalizeMuc4, type Muc4Entity, type Muc4Role, type Muc4Template } from './muc4.js';
 
 /** Generic instrument nouns (singular and plural), longest first so "car bomb" wins over "bomb". */
@@ -155,17 +155,77 @@ function entityText(entity: Entity, mentions: ReadonlyMap<string, Mention>): str
   return best?.text ?? entity.name;
 }
 
+/** MUC-4 role of each argument role of the events.roles stage. */
+export const ARGUMENT_TO_MUC4: Readonly<Record<ArgumentRole, Muc4Role>> = {
+  'perpetrator-individual': 'PerpInd',
+  'perpetrator-organization': 'PerpOrg',
+  target: 'Target',
+  victim: 'Victim',
+  instrument: 'Weapon',
+};
+
+/** Choices of the mapping, compared on the last 10% of the train split (see README-muc4.md). */
+export interface PipelineMapping {
+  /** Also answer the entity actors and targets of the event stage (the mapping before the role tagger). */
+  readonly entityArguments: boolean;
+  /** Also answer the instrument nouns of WEAPON_TERMS in the sentence of an ASSAULT trigger. */
+  readonly weaponTerms: boolean;
+}
+
+export const DEFAULT_MAPPING: PipelineMapping = {
+  entityArguments: false,
+  weaponTerms: false,
+};
+
+/**
+ * Learned arguments of one document, best first: per role, each distinct string once, ranked by how often
+ * and how confidently it was tagged; a string that is a shorter form of one already answered ("guerrillas"
+ * beside "urban guerrillas") names the same filler and is not answered again.
+ */
+function addArguments(b: TemplateBuilder, events: readonly Event[]): void {
+  const score = new Map<string, { role: Muc4Role; text: string; score: number }>();
+  for (const event of events) {
+    for (const arg of event.arguments ?? []) {
+      const role = ARGUMENT_TO_MUC4[arg.role];
+      const key = `${role}\u0000${normalizeMuc4(arg.text)}`;
+      const hit = score.get(key);
+      if (hit === undefined) score.set(key, { role, text: arg.text, score: arg.confidence });
+      else hit.score += arg.confidence;
+    }
+  }
+  const ranked = [...score.values()].sort((x, y) => y.score - x.score || x.text.localeCompare(y.text));
+  const answered = new Map<Muc4Role, string[]>();
+  for (const a of ranked) {
+    const norm = normalizeMuc4(a.text);
+    const list = answered.get(a.role) ?? [];
+    if (list.some((other) => other.endsWith(` ${norm}`) || norm.endsWith(` ${other}`))) continue;
+    list.push(norm);
+    answered.set(a.role, list);
+    b.add(a.role, a.text);
+  }
+}
+
 /**
  * The pipeline's MUC-4 answer for one analysed document (mapping in the file comment).
  * @example pipelineTemplate(analyzeDocument(createDocument(text))).Victim
  */
-export function pipelineTemplate(analysis: Analysis): Muc4Template {
+export function pipelineTemplate(
+  analysis: Analysis,
+  mapping: PipelineMapping = DEFAULT_MAPPING,
+): Muc4Template {
   const b = new TemplateBuilder();
+  addArguments(b, analysis.events);
+  if (!mapping.entityArguments && !mapping.weaponTerms) return b.build();
   const entities = new Map(analysis.entities.map((e) => [e.id, e]));
   const mentions = new Map(analysis.mentions.map((m) => [m.id, m]));
   const text = analysis.document.text;
   for (const event of analysis.events) {
     if (!isViolent(event)) continue;
+    if (event.type === 'ASSAULT' && mapping.weaponTerms) {
+      const s = sentenceOf(analysis.sentences, event.trigger.span.start);
+      if (s) addWeapons(b, text.slice(s.start, s.end));
+    }
+    if (!mapping.entityArguments) continue;
     for (const id of event.actors) {
       const e = entities.get(id);
       if (!e) continue;
@@ -177,10 +237,6 @@ export function pipelineTemplate(analysis: Analysis): Muc4Template {
       if (!e) continue;
       if (e.type === 'PERSON') b.add('Victim', entityText(e, mentions));
       else if (e.type === 'ORG' || e.type === 'LOC') b.add('Target', entityText(e, mentions));
-    }
-    if (event.type === 'ASSAULT') {
-      const s = sentenceOf(analysis.sentences, event.trigger.span.start);
-      if (s) addWeapons(b, text.slice(s.start, s.end));
     }
   }
   return b.build();
