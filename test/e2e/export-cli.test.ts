@@ -70,10 +70,13 @@ describe('parallax export options', () => {
     expect(() => buildClusterQuery({ cluster: ' ' })).toThrow(/--cluster must not be empty/);
   });
 
-  it('exits 2 with one line for a bad option, before touching any store', () => {
+  it('exits 2 with one line for a bad option or an unwritable --out', () => {
     const missing = cli('--db', join(dir, 'nowhere.db'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('parallax: --format is required: one of acled, geojson, jsonld, csv\n');
+    const badOut = cli('--format', 'csv', '--db', db, '--out', join(dir, 'no-such-folder', 'x.csv'));
+    expect(badOut.status).toBe(2);
+    expect(badOut.stderr).toMatch(/^parallax: cannot write --out .*x\.csv: its folder does not exist\n$/);
   });
 
   it('exits 3 when there is no store, rather than creating an empty one', () => {

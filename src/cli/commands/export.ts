@@ -4,7 +4,7 @@
  * stdout unless --out names a file; a file is written under a temporary name and renamed when complete,
  * so a failed export never leaves a truncated file that looks finished.
  */
-import { existsSync, createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
@@ -18,6 +18,7 @@ import type { ExportSink, ExportSummary } from '../../export/stream.js';
 import { PLOVER_TYPES, type PloverType } from '../../model/schema.js';
 import { resolveStorePath } from '../../store/default-path.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { Store } from '../../store/store.js';
 
 /** The formats, in the order help lists them. `corpus` (a corpus/v1 answer) joins here and in writerFor. */
 export const EXPORT_FORMATS = ['acled', 'geojson', 'jsonld', 'csv'] as const;
@@ -122,12 +123,24 @@ export function buildClusterQuery(options: ExportOptions): ClusterQuery {
 
 /** Opens the temporary file beside --out, failing now (bad directory, no permission) rather than mid-export. */
 async function openOut(path: string): Promise<{ stream: WriteStream; partial: string }> {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new ParallaxError('BAD_OPTION', `cannot write --out ${path}: it is a folder`);
+  }
   const partial = `${path}.partial-${process.pid}`;
   const stream = createWriteStream(partial);
   try {
     await once(stream, 'open');
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    // The temporary name in the system's message would only confuse: say what is wrong with --out.
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : error instanceof Error
+            ? error.message
+            : String(error);
     throw new ParallaxError('BAD_OPTION', `cannot write --out ${path}: ${why}`, { cause: error });
   }
   return { stream, partial };
@@ -164,9 +177,10 @@ export function registerExport(program: Command): void {
         throw new ParallaxError('STORE_ERROR', `no store at ${path}; ingest articles first, or pass --db`);
       }
       const target = options.out === undefined ? undefined : await openOut(options.out);
-      const store = openSqliteStore(path);
+      let store: Store | undefined;
       let done = false;
       try {
+        store = openSqliteStore(path);
         await store.migrate();
         const out: ExportSink = target?.stream ?? process.stdout;
         const summary = await writerFor(format)(store.clusters(query), out);
@@ -178,7 +192,7 @@ export function registerExport(program: Command): void {
         done = true;
         process.stderr.write(report(summary, format, options.out ?? 'stdout'));
       } finally {
-        await store.close();
+        await store?.close();
         if (target !== undefined && !done) {
           target.stream.destroy();
           rmSync(target.partial, { force: true });
