@@ -1,17 +1,26 @@
 /**
- * `parallax query`: lists stored documents, entities, events or quotes, or the outlets' fingerprints,
- * as a table or as JSON.
+ * `parallax query`: lists stored documents, entities, events or quotes, the outlets' fingerprints, or
+ * the cross-source clusters and their conflicts, as a table or as JSON.
  */
 import { existsSync } from 'node:fs';
 import { Argument, type Command } from 'commander';
 import { fingerprintOutlets, type Counted, type OutletFingerprint } from '../../corpus/outlets.js';
+import type { Cluster, ClusterQuery, DocumentRef } from '../../corpus/types.js';
 import { ParallaxError } from '../../errors.js';
-import { ENTITY_TYPES, PLOVER_TYPES, QuoteKindSchema, STANCES } from '../../model/schema.js';
+import { ENTITY_TYPES, PLOVER_TYPES, QuoteKindSchema, STANCES, type PloverType } from '../../model/schema.js';
 import { resolveStorePath } from '../../store/default-path.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
-import type { DocumentRow, EntityRow, EventRow, QuoteRow, Store, StoreQuery } from '../../store/store.js';
+import {
+  dateBound,
+  type DocumentRow,
+  type EntityRow,
+  type EventRow,
+  type QuoteRow,
+  type Store,
+  type StoreQuery,
+} from '../../store/store.js';
 
-const KINDS = ['documents', 'entities', 'events', 'quotes', 'outlets'] as const;
+const KINDS = ['documents', 'entities', 'events', 'quotes', 'outlets', 'clusters', 'conflicts'] as const;
 type Kind = (typeof KINDS)[number];
 
 interface QueryOptions {
@@ -34,6 +43,8 @@ const TYPES: Record<Kind, readonly string[]> = {
   entities: ENTITY_TYPES,
   events: PLOVER_TYPES,
   quotes: [...STANCES, ...QuoteKindSchema.options],
+  clusters: PLOVER_TYPES,
+  conflicts: PLOVER_TYPES,
   // Outlets are fingerprinted over the documents the filters select.
   outlets: [...ENTITY_TYPES, ...PLOVER_TYPES],
 };
@@ -136,6 +147,100 @@ const OUTLET_COLUMNS: Column<OutletFingerprint>[] = [
   { header: 'SOURCES', width: 48, get: (r) => counted(r.quotes.sources) },
 ];
 
+/** "103 (Gulf Wire, 2024-01-03)": a value with who reported it and when. */
+function sourced(value: string, doc: DocumentRef): string {
+  const who = [doc.outlet ?? doc.documentId, doc.published?.slice(0, 10)].filter((x) => x !== undefined);
+  return `${value} (${who.join(', ')})`;
+}
+
+function figureSummary(c: Cluster): string {
+  return c.figures
+    .map((f) => `${f.field} ${f.min === f.max ? f.min : `${f.min}-${f.max}${f.disputed ? ' disputed' : ''}`}`)
+    .join('; ');
+}
+
+const CLUSTER_COLUMNS: Column<Cluster>[] = [
+  { header: 'CLUSTER', width: 28, get: (c) => c.id },
+  { header: 'TYPE', width: 9, get: (c) => c.type },
+  { header: 'DATE', width: 10, get: (c) => c.date?.iso },
+  { header: 'PLACE', width: 18, get: (c) => (c.place ? `${c.place.text}, ${c.place.country}` : undefined) },
+  { header: 'REPORTS', width: 7, get: (c) => String(c.members.length) },
+  { header: 'FIGURES', width: 40, get: figureSummary },
+  { header: 'CLAIMS', width: 6, get: (c) => String(c.claims.length) },
+  {
+    header: 'OUTLETS',
+    width: 40,
+    get: (c) => [...new Set(c.members.map((m) => m.outlet ?? m.documentId))].join(', '),
+  },
+];
+
+/** One disagreement a reader must be shown: a disputed figure or two statements that cannot both hold. */
+export interface ConflictRow {
+  readonly cluster: string;
+  readonly kind: 'figure' | 'claim';
+  readonly what: string;
+  /** Who said which, in publication order. */
+  readonly sides: readonly string[];
+}
+
+function conflictRows(c: Cluster): ConflictRow[] {
+  const rows: ConflictRow[] = [];
+  for (const f of c.figures) {
+    if (!f.disputed) continue;
+    rows.push({
+      cluster: c.id,
+      kind: 'figure',
+      what: `${f.field}: ${f.min}-${f.max} (latest ${f.latest}, lowest ${f.conservative})`,
+      sides: f.values.map((v) => sourced(String(v.value), v.document)),
+    });
+  }
+  const claims = new Map(c.claims.map((x) => [x.id, x]));
+  for (const k of c.conflicts) {
+    const a = claims.get(k.a);
+    const b = claims.get(k.b);
+    if (!a || !b) continue;
+    rows.push({
+      cluster: c.id,
+      kind: 'claim',
+      what: k.reason,
+      sides: [a, b].map((x) => sourced(`${x.speaker} ${x.stance}s "${x.content}"`, x.document)),
+    });
+  }
+  return rows;
+}
+
+const CONFLICT_COLUMNS: Column<ConflictRow>[] = [
+  { header: 'CLUSTER', width: 28, get: (r) => r.cluster },
+  { header: 'KIND', width: 6, get: (r) => r.kind },
+  { header: 'WHAT', width: 48, get: (r) => r.what },
+  { header: 'WHO SAID WHICH', width: 120, get: (r) => r.sides.join(' | ') },
+];
+
+/** Clusters passing the query; `entity` matches actors, targets, claim speakers and member outlets. */
+async function findClusters(store: Store, query: StoreQuery): Promise<Cluster[]> {
+  const want = query.entity?.toLowerCase();
+  const out: Cluster[] = [];
+  const offset = query.offset ?? 0;
+  let skipped = 0;
+  const clusterQuery: ClusterQuery = {
+    ...(query.type !== undefined && { type: query.type as PloverType }),
+    ...(query.from !== undefined && { from: dateBound(query.from, 'from') }),
+    ...(query.to !== undefined && { to: dateBound(query.to, 'to') }),
+    minMembers: 1,
+  };
+  for await (const c of store.clusters(clusterQuery)) {
+    if (want !== undefined) {
+      const names = [...c.actors, ...c.targets].map((r) => r.name);
+      names.push(...c.claims.flatMap((x) => [x.speaker, ...x.speakerAliases]));
+      if (!names.some((n) => n.toLowerCase().includes(want))) continue;
+    }
+    if (skipped++ < offset) continue;
+    out.push(c);
+    if (query.limit !== undefined && out.length >= query.limit) break;
+  }
+  return out;
+}
+
 async function find(
   store: Store,
   kind: Kind,
@@ -158,6 +263,24 @@ async function find(
       const rows = await store.findQuotes(query);
       return { rows, table: formatTable(QUOTE_COLUMNS, rows) };
     }
+    case 'clusters': {
+      const rows = await findClusters(store, query);
+      return { rows, table: formatTable(CLUSTER_COLUMNS, rows) };
+    }
+    case 'conflicts': {
+      // Paging counts clusters with a conflict; each prints all of its conflicts.
+      const rows: ConflictRow[] = [];
+      const limit = query.limit;
+      let clusters = 0;
+      for (const c of await findClusters(store, { ...query, limit: undefined, offset: 0 })) {
+        const found = conflictRows(c);
+        if (found.length === 0) continue;
+        if (clusters++ < (query.offset ?? 0)) continue;
+        rows.push(...found);
+        if (limit !== undefined && clusters - (query.offset ?? 0) >= limit) break;
+      }
+      return { rows, table: formatTable(CONFLICT_COLUMNS, rows) };
+    }
     case 'outlets': {
       // Limit and offset page the outlets; every selected document feeds the fingerprints.
       const offset = query.offset ?? 0;
@@ -171,7 +294,9 @@ async function find(
 export function registerQuery(program: Command): void {
   program
     .command('query')
-    .description('list stored documents, entities, events, quotes, or outlet fingerprints')
+    .description(
+      'list stored documents, entities, events, quotes, outlet fingerprints, cross-source clusters, or their conflicts',
+    )
     .addArgument(new Argument('<what>', 'what to list').choices(KINDS))
     .option('--type <type>', 'entity type, event type (PLOVER), or quote stance/kind')
     .option('--entity <name>', 'involving an entity whose name or alias contains this (any case)')
