@@ -6,7 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { acledDate, acledRow, writeAcledCsv } from './acled-csv.js';
+import { acledDate, acledRow, disorderType, writeAcledCsv } from './acled-csv.js';
 import { parseCsv } from './csv-export-rfc4180.js';
 import { accusation, awkwardProtest, cluster, doc, kermanBombing, report } from './stream-fixtures.js';
 
@@ -109,6 +109,19 @@ describe('writeAcledCsv', () => {
     expect(window('2024-05-13', '2024-05-19')).toMatchObject({ date: '2024-05-16', precision: 2 });
     expect(window('2024-05-01', '2024-05-30')).toMatchObject({ date: '2024-05-15', precision: 3 });
     expect(acledDate(cluster({ reports: [report({ ...base, days: null })] }))).toBeUndefined();
+  });
+
+  it.each([
+    ['Explosions/Remote violence', 'Suicide bomb', 'Political violence'],
+    ['Violence against civilians', 'Attack', 'Political violence'],
+    ['Battles', 'Armed clash', 'Political violence'],
+    ['Protests', 'Peaceful protest', 'Demonstrations'],
+    ['Protests', 'Excessive force against protesters', 'Political violence; Demonstrations'],
+    ['Riots', 'Violent demonstration', 'Demonstrations'],
+    ['Riots', 'Mob violence', 'Political violence'],
+    ['Strategic developments', 'Arrests', 'Strategic developments'],
+  ] as const)('disorder_type of %s / %s is %s', (eventType, subEventType, expected) => {
+    expect(disorderType({ eventType, subEventType })).toBe(expected);
   });
 
   it('leaves verbal events out: ACLED does not code them', () => {
