@@ -7,7 +7,14 @@ import { Argument, type Command } from 'commander';
 import { fingerprintOutlets, type Counted, type OutletFingerprint } from '../../corpus/outlets.js';
 import type { Cluster, ClusterQuery, DocumentRef } from '../../corpus/types.js';
 import { ParallaxError } from '../../errors.js';
-import { ENTITY_TYPES, PLOVER_TYPES, QuoteKindSchema, STANCES, type PloverType } from '../../model/schema.js';
+import {
+  ENTITY_TYPES,
+  PLOVER_TYPES,
+  QuoteKindSchema,
+  STANCES,
+  type PloverType,
+  type Stance,
+} from '../../model/schema.js';
 import { resolveStorePath } from '../../store/default-path.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import {
@@ -174,6 +181,15 @@ const CLUSTER_COLUMNS: Column<Cluster>[] = [
   },
 ];
 
+const STANCE_VERB: Readonly<Record<Stance, string>> = {
+  assert: 'says',
+  accuse: 'accuses',
+  deny: 'denies',
+  request: 'asks',
+  claim: 'claims',
+  threaten: 'threatens',
+};
+
 /** One disagreement a reader must be shown: a disputed figure or two statements that cannot both hold. */
 export interface ConflictRow {
   readonly cluster: string;
@@ -203,7 +219,7 @@ function conflictRows(c: Cluster): ConflictRow[] {
       cluster: c.id,
       kind: 'claim',
       what: k.reason,
-      sides: [a, b].map((x) => sourced(`${x.speaker} ${x.stance}s "${x.content}"`, x.document)),
+      sides: [a, b].map((x) => sourced(`${x.speaker} ${STANCE_VERB[x.stance]} "${x.content}"`, x.document)),
     });
   }
   return rows;
