@@ -1,14 +1,21 @@
 /**
  * ACLED CSV against ACLED's published layout: the header is ACLED's column list in ACLED's order (as the
  * codebook and ACLED's own exports list it since the 2023 column changes), rows parse back as RFC 4180,
- * and the disputed Kerman toll is coded the way ACLED codes it (the lowest figure), with every reported
+ * and the disputed Harbourton toll is coded the way ACLED codes it (the lowest figure), with every reported
  * value and its source kept in `notes`.
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { acledDate, acledRow, disorderType, writeAcledCsv } from './acled-csv.js';
 import { parseCsv } from './csv-export-rfc4180.js';
-import { accusation, awkwardProtest, cluster, doc, kermanBombing, report } from './stream-fixtures.js';
+import {
+  accusation,
+  awkwardProtest,
+  cluster,
+  doc,
+  disputedBombing,
+  report,
+} from '../../test/helpers/cluster-fixtures.js';
 
 /** Written out here, not imported, so the test checks the module against the published list. */
 const PUBLISHED_ACLED_COLUMNS =
@@ -42,10 +49,10 @@ describe('writeAcledCsv', () => {
   });
 
   it('codes the disputed bombing as ACLED would, keeping every reported toll in notes', async () => {
-    const { text, summary } = await exportText([kermanBombing(), accusation(), awkwardProtest()]);
+    const { text, summary } = await exportText([disputedBombing(), accusation(), awkwardProtest()]);
     expect(summary).toEqual({ clusters: 3, records: 2, skipped: 1 });
-    const [kerman, protest] = records(text);
-    expect(kerman).toMatchObject({
+    const [harbourton, protest] = records(text);
+    expect(harbourton).toMatchObject({
       event_id_cnty: 'IRN-doc-a#ev1',
       event_date: '2024-01-03',
       year: '2024',
@@ -56,28 +63,28 @@ describe('writeAcledCsv', () => {
       actor1: 'Islamic State',
       assoc_actor_1: '',
       actor2: 'mourners',
-      assoc_actor_2: 'Qassem Soleimani',
+      assoc_actor_2: 'a militia commander',
       iso: '364',
       country: 'Iran',
-      admin1: 'Kerman Province',
-      location: 'Kerman',
-      latitude: '30.2832',
-      longitude: '57.0788',
+      admin1: 'Coastal Province',
+      location: 'Harbourton',
+      latitude: '27.1865',
+      longitude: '56.2808',
       geo_precision: '1',
       source: 'Tasnim; Reuters; AP',
-      fatalities: '84',
+      fatalities: '70',
       timestamp: String(Date.parse('2024-01-10T12:00:00Z') / 1000),
     });
-    const notes = kerman?.notes ?? '';
-    expect(notes).toContain('Fatalities disputed, 84 to 103; coded 84, the lowest; latest 95.');
+    const notes = harbourton?.notes ?? '';
+    expect(notes).toContain('Fatalities disputed, 70 to 120; coded 70, the lowest; latest 99.');
     for (const part of [
-      '103 (Tasnim, 2024-01-03, doc-a)',
-      '84 (Reuters, 2024-01-04, doc-b)',
-      '95 (AP, 2024-01-10, doc-c)',
+      '120 (Tasnim, 2024-01-03, doc-a)',
+      '70 (Reuters, 2024-01-04, doc-b)',
+      '99 (AP, 2024-01-10, doc-c)',
     ]) {
       expect(notes).toContain(part);
     }
-    expect(notes).toContain('Injured: 141');
+    expect(notes).toContain('Injured: 150');
     // The verbal ACCUSE cluster is skipped; the protest's quotes, commas and line break survive the round trip.
     expect(protest).toMatchObject({
       event_type: 'Protests',

@@ -3,7 +3,14 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv-export-rfc4180.js';
 import { CSV_COLUMNS, writeCsv } from './csv-export.js';
-import { awkwardProtest, cluster, doc, kermanBombing, KERMAN, report } from './stream-fixtures.js';
+import {
+  awkwardProtest,
+  cluster,
+  doc,
+  disputedBombing,
+  HARBOURTON,
+  report,
+} from '../../test/helpers/cluster-fixtures.js';
 
 async function exportRows(clusters: Parameters<typeof writeCsv>[0]) {
   const sink = new PassThrough();
@@ -25,11 +32,11 @@ describe('writeCsv', () => {
       document: doc('doc-g', '2024-03-01T00:00:00Z', 'BBC'),
       news: false,
       date: '2024-01-03',
-      place: KERMAN,
-      evidenceText: 'two months after the Kerman bombings',
+      place: HARBOURTON,
+      evidenceText: 'two months after the Harbourton bombings',
     });
-    const kerman = kermanBombing();
-    const withMention = cluster({ reports: [...kerman.reports, recalled], actors: kerman.actors });
+    const harbourton = disputedBombing();
+    const withMention = cluster({ reports: [...harbourton.reports, recalled], actors: harbourton.actors });
     const { header, rows, summary } = await exportRows([withMention, awkwardProtest()]);
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(summary).toEqual({ clusters: 2, records: 5, skipped: 0 });
@@ -43,13 +50,13 @@ describe('writeCsv', () => {
     expect(rows[0]).toMatchObject({
       type: 'ASSAULT',
       date: '2024-01-03',
-      place: 'Kerman',
-      lat: '30.2832',
-      lon: '57.0788',
+      place: 'Harbourton',
+      lat: '27.1865',
+      lon: '56.2808',
       outlet: 'Tasnim',
       url: 'https://news.example/doc-a',
       trigger: 'bombing',
-      counts: 'killed=103; injured=141',
+      counts: 'killed=120; injured=150',
     });
     expect(rows[4]).toMatchObject({
       outlet: 'The "Daily", Tbilisi',

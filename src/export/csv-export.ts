@@ -2,8 +2,8 @@
  * Flat CSV for spreadsheets: one row per (cluster, report), so every report of a happening sits under
  * its cluster id with its own document, trigger, figures and evidence. RFC 4180 quoting, CRLF.
  * `role` says whether the document reports the happening as news (member) or only recalls it (mention);
- * `counts` lists the report's figures as `field=value` pairs ("killed=84; injured=12"), qualifiers as
- * words before the value ("killed=at least 84").
+ * `counts` lists the report's figures as `field=value` pairs ("killed=40; injured=12"), qualifiers as
+ * words before the value ("killed=at least 40").
  */
 import type { Cluster, EventReport, ReportedCount } from '../corpus/types.js';
 import { csvRecord } from './csv-export-rfc4180.js';

@@ -7,7 +7,14 @@ import { PassThrough } from 'node:stream';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { writeGeoJson } from './geojson.js';
-import { accusation, awkwardProtest, cluster, doc, kermanBombing, report } from './stream-fixtures.js';
+import {
+  accusation,
+  awkwardProtest,
+  cluster,
+  doc,
+  disputedBombing,
+  report,
+} from '../../test/helpers/cluster-fixtures.js';
 
 const position = {
   type: 'array',
@@ -50,7 +57,7 @@ const RFC7946 = {
       },
     },
     bbox: { type: 'array', minItems: 4, items: { type: 'number' } },
-    // §4: the "crs" member of the 2008 format is gone; coordinates are always WGS 84.
+    // §4: the "crs" member of the 2008 format is gone; coordinates are always WGS 70.
     crs: false,
   },
 };
@@ -88,20 +95,20 @@ interface Collection {
 
 describe('writeGeoJson', () => {
   it('writes an RFC 7946 FeatureCollection, positions as [longitude, latitude]', async () => {
-    const json = await exportJson([kermanBombing(), accusation(), awkwardProtest(), anchorage]);
+    const json = await exportJson([disputedBombing(), accusation(), awkwardProtest(), anchorage]);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     const { features } = json as Collection;
     expect(features.map((f) => f.id)).toEqual(['doc-a#ev1', 'doc-d#ev1', 'doc-e#ev1', 'doc-f#ev1']);
-    // Kerman is at 57.08° E, 30.28° N; Anchorage's latitude would be out of range if the order were swapped.
-    expect(features[0]?.geometry?.coordinates).toEqual([57.0788, 30.2832]);
+    // Harbourton is at 57.08° E, 30.28° N; Anchorage's latitude would be out of range if the order were swapped.
+    expect(features[0]?.geometry?.coordinates).toEqual([56.2808, 27.1865]);
     expect(features[3]?.geometry?.coordinates).toEqual([-149.9003, 61.2181]);
     expect(features[1]?.geometry).toBeNull();
   });
 
   it('carries type, mode, date, members, figures with their dispute, and the ACLED category', async () => {
-    const { features } = (await exportJson([kermanBombing(), accusation()])) as Collection;
-    const kerman = features[0]?.properties;
-    expect(kerman).toMatchObject({
+    const { features } = (await exportJson([disputedBombing(), accusation()])) as Collection;
+    const harbourton = features[0]?.properties;
+    expect(harbourton).toMatchObject({
       id: 'doc-a#ev1',
       type: 'ASSAULT',
       mode: 'explosives',
@@ -109,18 +116,18 @@ describe('writeGeoJson', () => {
       acled: { event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED' },
       memberCount: 3,
     });
-    expect(kerman?.members).toEqual([
+    expect(harbourton?.members).toEqual([
       expect.objectContaining({ documentId: 'doc-a', outlet: 'Tasnim', url: 'https://news.example/doc-a' }),
       expect.objectContaining({ documentId: 'doc-b', outlet: 'Reuters' }),
       expect.objectContaining({ documentId: 'doc-c', outlet: 'AP' }),
     ]);
-    expect(kerman?.figures).toContainEqual(
+    expect(harbourton?.figures).toContainEqual(
       expect.objectContaining({
         field: 'killed',
         disputed: true,
-        range: [84, 103],
-        conservative: 84,
-        latest: 95,
+        range: [70, 120],
+        conservative: 70,
+        latest: 99,
       }),
     );
     expect(features[1]?.properties.acled).toBeNull();
@@ -137,7 +144,7 @@ describe('writeGeoJson', () => {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: {} }],
     });
-    expect(validate(point([30.2832, 157.0788]))).toBe(false);
+    expect(validate(point([27.1865, 156.2808]))).toBe(false);
     expect(validate(point(['57.0', '30.2']))).toBe(false);
     expect(validate({ ...point([57, 30]), crs: { type: 'name' } })).toBe(false);
     expect(validate({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {} }] })).toBe(

@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ParallaxError } from '../errors.js';
 import { jsonLdContext, writeJsonLd } from './jsonld.js';
-import { accusation, awkwardProtest, kermanBombing } from './stream-fixtures.js';
+import { accusation, awkwardProtest, disputedBombing } from '../../test/helpers/cluster-fixtures.js';
 
 type Node = Record<string, unknown>;
 
@@ -37,7 +37,7 @@ function references(value: unknown, out: string[] = [], top = true): string[] {
 
 describe('writeJsonLd', () => {
   it('writes schema.org JSON-LD: Event, NewsArticle and Claim nodes, every link resolving', async () => {
-    const doc = await exportJson([kermanBombing(), accusation(), awkwardProtest()]);
+    const doc = await exportJson([disputedBombing(), accusation(), awkwardProtest()]);
     expect(doc['@context']).toEqual(['https://schema.org', { px: 'urn:parallax:vocab#' }]);
     const graph = doc['@graph'];
     const types = new Set(graph.map((n) => n['@type']));
@@ -51,16 +51,16 @@ describe('writeJsonLd', () => {
   });
 
   it('describes the event with its place, coordinates, date and disputed figures', async () => {
-    const graph = (await exportJson([kermanBombing()]))['@graph'];
+    const graph = (await exportJson([disputedBombing()]))['@graph'];
     const event = graph.find((n) => n['@type'] === 'Event');
     expect(event).toMatchObject({
       '@id': 'urn:parallax:cluster:doc-a%23ev1',
-      name: 'ASSAULT (explosives) in Kerman, 2024-01-03',
+      name: 'ASSAULT (explosives) in Harbourton, 2024-01-03',
       startDate: '2024-01-03',
       location: {
         '@type': 'Place',
-        name: 'Kerman',
-        geo: { '@type': 'GeoCoordinates', latitude: 30.2832, longitude: 57.0788 },
+        name: 'Harbourton',
+        geo: { '@type': 'GeoCoordinates', latitude: 27.1865, longitude: 56.2808 },
         address: { '@type': 'PostalAddress', addressCountry: 'IR' },
       },
       'px:acledEventType': 'Explosions/Remote violence',
@@ -69,8 +69,8 @@ describe('writeJsonLd', () => {
       expect.objectContaining({
         '@type': 'QuantitativeValue',
         name: 'killed',
-        minValue: 84,
-        maxValue: 103,
+        minValue: 70,
+        maxValue: 120,
         'px:disputed': true,
       }),
     );
@@ -85,17 +85,17 @@ describe('writeJsonLd', () => {
   });
 
   it('gives each statement and each reported figure a Claim with author, appearance and offsets', async () => {
-    const graph = (await exportJson([kermanBombing()]))['@graph'];
+    const graph = (await exportJson([disputedBombing()]))['@graph'];
     const claims = graph.filter((n) => n['@type'] === 'Claim');
     const denial = claims.find((n) => n['px:stance'] === 'deny');
     expect(denial).toMatchObject({
-      text: 'The United States was not involved, in any way',
+      text: 'Washington had no part in it, in any way',
       author: { name: 'State Department' },
       appearance: { '@id': 'urn:parallax:document:doc-c' },
       'px:evidence': { '@type': 'px:TextSpan', isPartOf: { '@id': 'urn:parallax:document:doc-c' } },
     });
     const tolls = claims.filter((n) => n['px:countField'] === 'killed').map((n) => n['px:count']);
-    expect(tolls).toEqual([103, 84, 95]);
+    expect(tolls).toEqual([120, 70, 99]);
     for (const c of claims) {
       const span = c['px:evidence'] as Node;
       expect(Number.isInteger(span['px:startOffset'])).toBe(true);

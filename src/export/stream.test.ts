@@ -6,13 +6,13 @@ import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import type { Cluster } from '../corpus/types.js';
+import type { Cluster } from '../../src/corpus/types.js';
 import { ParallaxError } from '../errors.js';
 import { writeAcledCsv } from './acled-csv.js';
 import { writeCsv } from './csv-export.js';
 import { writeGeoJson } from './geojson.js';
 import { writeJsonLd } from './jsonld.js';
-import { manyClusters } from './stream-fixtures.js';
+import { manyClusters } from '../../test/helpers/cluster-fixtures.js';
 import type { ExportSink, ExportSummary } from './stream.js';
 
 type Exporter = (clusters: AsyncIterable<Cluster>, out: ExportSink) => Promise<ExportSummary>;

@@ -154,7 +154,7 @@ const OUTLET_COLUMNS: Column<OutletFingerprint>[] = [
   { header: 'SOURCES', width: 48, get: (r) => counted(r.quotes.sources) },
 ];
 
-/** "103 (Gulf Wire, 2024-01-03)": a value with who reported it and when. */
+/** "120 (Harbour Times, 2025-03-03)": a value with who reported it and when. */
 function sourced(value: string, doc: DocumentRef): string {
   const who = [doc.outlet ?? doc.documentId, doc.published?.slice(0, 10)].filter((x) => x !== undefined);
   return `${value} (${who.join(', ')})`;

@@ -11,16 +11,16 @@ import type {
   EventReport,
   FigureValue,
   ReportPlace,
-} from '../corpus/types.js';
-import type { CountField, PloverType } from '../model/schema.js';
+} from '../../src/corpus/types.js';
+import type { CountField, PloverType } from '../../src/model/schema.js';
 
-export const KERMAN: ReportPlace = {
-  text: 'Kerman',
+export const HARBOURTON: ReportPlace = {
+  text: 'Harbourton',
   country: 'IR',
-  lat: 30.2832,
-  lon: 57.0788,
+  lat: 27.1865,
+  lon: 56.2808,
   kind: 'city',
-  region: 'Kerman Province',
+  region: 'Coastal Province',
 };
 
 export function doc(id: string, published: string, outlet: string): DocumentRef {
@@ -168,18 +168,18 @@ const A = doc('doc-a', '2024-01-03T18:00:00Z', 'Tasnim');
 const B = doc('doc-b', '2024-01-04T09:00:00Z', 'Reuters');
 const C = doc('doc-c', '2024-01-10T12:00:00Z', 'AP');
 
-/** Five outlets' worth of dispute in three reports: 103 on day one, 84 after revision, 95 a week later. */
-export function kermanBombing(): Cluster {
+/** Five outlets' worth of dispute in three reports: 120 on day one, 70 after revision, 99 a week later. */
+export function disputedBombing(): Cluster {
   const reports = [
     report({
       document: A,
       mode: 'explosives',
       trigger: 'bombing',
       date: '2024-01-03',
-      place: KERMAN,
+      place: HARBOURTON,
       counts: [
-        ['killed', 103],
-        ['injured', 141],
+        ['killed', 120],
+        ['injured', 150],
       ],
     }),
     report({
@@ -187,16 +187,16 @@ export function kermanBombing(): Cluster {
       mode: 'explosives',
       trigger: 'bombings',
       date: '2024-01-03',
-      place: KERMAN,
-      counts: [['killed', 84]],
+      place: HARBOURTON,
+      counts: [['killed', 70]],
     }),
     report({
       document: C,
       mode: 'explosives',
       trigger: 'blasts',
       date: '2024-01-03',
-      place: KERMAN,
-      counts: [['killed', 95]],
+      place: HARBOURTON,
+      counts: [['killed', 99]],
     }),
   ];
   return cluster({
@@ -204,16 +204,16 @@ export function kermanBombing(): Cluster {
     actors: [{ key: 'org:islamic-state', name: 'Islamic State' }],
     targets: [
       { key: 'norp:mourners', name: 'mourners' },
-      { key: 'person:soleimani', name: 'Qassem Soleimani' },
+      { key: 'person:commander', name: 'a militia commander' },
     ],
     claims: [
       claim('c1', B, 'Islamic State', 'claim', 'Two of its members detonated explosive belts', [
         'Islamic State',
       ]),
-      claim('c2', A, 'Ebrahim Raisi', 'accuse', 'Israel and the United States are behind the "crime"', [
+      claim('c2', A, 'a senior official', 'accuse', 'Israel and the United States are behind the "crime"', [
         'Israel',
       ]),
-      claim('c3', C, 'State Department', 'deny', 'The United States was not involved, in any way', [
+      claim('c3', C, 'State Department', 'deny', 'Washington had no part in it, in any way', [
         'United States',
       ]),
     ],
