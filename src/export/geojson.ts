@@ -1,7 +1,7 @@
 /**
  * GeoJSON (RFC 7946): one FeatureCollection, one Feature per cluster, single-report events included
  * (a single report is a cluster of one). A cluster with a place is a Point at [longitude, latitude]
- * (RFC 7946 §3.1.1: longitude first), WGS84, rounded to 6 decimals (§11.2: about 10 cm, more than any
+ * (RFC 7946 §3.1.1: longitude first), WGS 1984, rounded to 6 decimals (§11.2: about 10 cm, more than any
  * gazetteer point warrants); one without a place, or with coordinates out of range, has
  * `geometry: null` (§3.2), so it still reaches the map layer's attribute table. No `crs` member (§4).
  *
@@ -26,7 +26,7 @@ export interface ClusterFeature {
 
 const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
 
-/** The Point of a cluster's place, or null when it has none or its coordinates are not WGS84 values. */
+/** The Point of a cluster's place, or null when it has none or its coordinates are not WGS 1984 values. */
 export function clusterGeometry(cluster: Cluster): PointGeometry | null {
   const place = cluster.place;
   if (place === undefined) return null;
