@@ -12,7 +12,7 @@ import type { FeatureExtractor, WordInfo } from '../../ner/features.js';
 import { ENTITY_TYPES, type Mention, type Token } from '../../model/schema.js';
 import { tokenAt, type Window } from './windows.js';
 
-export const ROLE_FEATURE_SET = 'parallax-roles-features@1';
+export const ROLE_FEATURE_SET = 'parallax-roles-features@2';
 
 // Template ids, offset so that they never equal the recognizer's own (1–35).
 const T = {
@@ -30,6 +30,11 @@ const T = {
   clsWord: 112,
   inTrigger: 113,
   distMention: 114,
+  nextDir: 115,
+  prev2Dir: 116,
+  afterTrig: 117,
+  prep: 118,
+  prepWord: 119,
   prev: 120,
   prev2: 121,
   prevWord: 122,
@@ -37,6 +42,9 @@ const T = {
 } as const;
 
 const NONE = hashString('<none>');
+
+/** Prepositions that tell a participant's role ("by" the doer, "with" the instrument, "against" the target). */
+const PREPOSITIONS = new Set(['by', 'with', 'against', 'of', 'on', 'at', 'in', 'from', 'to', 'near', 'into']);
 
 /** Signed distance buckets: 0 inside the trigger, then 1, 2, 3, 4–5, 6–8, 9–14, 15+ on either side. */
 export function distBucket(d: number): number {
@@ -168,6 +176,23 @@ export class RoleFeatureExtractor {
         for (let k = tr.end; k < g; k++) if ((ner.infos[k - w.start] as WordInfo).lower === 'by') by = 1;
       }
       c = this.push(c, mix3(T.byBetween, by, dir));
+      const hNext = i + 1 < n ? (ner.infos[i + 1] as WordInfo).hLower : NONE;
+      c = this.push(c, mix3(T.nextDir, hNext, dir));
+      c = this.push(c, mix3(T.prev2Dir, i > 1 ? (hLower[i - 2] as number) : NONE, dir));
+      // the word right after the trigger: "attacked the …" vs "killed by …"
+      const after = tr.end - w.start < n ? (ner.infos[tr.end - w.start] as WordInfo).hLower : NONE;
+      c = this.push(c, mix3(T.afterTrig, mix(after, hTrig), dir));
+      // the nearest preposition before the token, up to four words back, that opens its phrase
+      let prep = NONE;
+      for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+        const inf = ner.infos[k] as WordInfo;
+        if (PREPOSITIONS.has(inf.lower)) {
+          prep = inf.hLower;
+          break;
+        }
+      }
+      c = this.push(c, mix3(T.prep, prep, dir));
+      c = this.push(c, mix3(T.prepWord, prep, hl));
     }
     offsets[n] = c;
     return { length: n, feats: this.buf.slice(0, c), offsets, hLower, dist };
