@@ -12,7 +12,7 @@ import type { CorpusAnswer, CorpusClaimSide, CorpusDocument } from '../eval/corp
 import { createDocument } from '../model/document.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
-import type { Cluster } from './types.js';
+import type { Cluster, ClusterQuery } from './types.js';
 
 /** Names the answer's producer: the cross-document index version, bumped when its rules change. */
 export const CORPUS_SYSTEM = 'parallax corpus-index@1';
@@ -45,11 +45,12 @@ export async function answerFromStore(
   documents: readonly CorpusDocument[],
   names: ReadonlyMap<string, string>,
   system = CORPUS_SYSTEM,
+  query: ClusterQuery = {},
 ): Promise<CorpusAnswer> {
   const clusters: CorpusAnswer['clusters'] = [];
   const conflicts: CorpusAnswer['conflicts'] = [];
   const name = (documentId: string): string => names.get(documentId) ?? documentId;
-  for await (const c of store.clusters()) {
+  for await (const c of store.clusters(query)) {
     if (c.members.length === 0) continue;
     clusters.push(clusterEntry(c, name));
     for (const f of c.figures) {
@@ -99,6 +100,26 @@ function clusterEntry(c: Cluster, name: (id: string) => string): CorpusAnswer['c
       about: x.content,
     })),
   };
+}
+
+const DOCUMENT_PAGE = 500;
+
+/** The answer for a whole store (or the clusters a query selects), documents named by their store ids. */
+export async function storeAnswer(store: Store, query: ClusterQuery = {}): Promise<CorpusAnswer> {
+  const documents: CorpusDocument[] = [];
+  for (let offset = 0; ; offset += DOCUMENT_PAGE) {
+    const page = await store.findDocuments({ limit: DOCUMENT_PAGE, offset });
+    for (const d of page) {
+      documents.push({
+        id: d.documentId,
+        ...(d.published !== undefined ? { published: d.published } : {}),
+        ...(d.outlet !== undefined ? { outlet: d.outlet } : {}),
+        ...(d.url !== undefined ? { url: d.url } : {}),
+      });
+    }
+    if (page.length < DOCUMENT_PAGE) break;
+  }
+  return answerFromStore(store, documents, new Map(), CORPUS_SYSTEM, query);
 }
 
 /**

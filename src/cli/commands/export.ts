@@ -8,6 +8,7 @@ import { createWriteStream, existsSync, renameSync, rmSync, statSync, type Write
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
+import { storeAnswer } from '../../corpus/answer.js';
 import type { Cluster, ClusterQuery } from '../../corpus/types.js';
 import { ParallaxError } from '../../errors.js';
 import { writeAcledCsv } from '../../export/acled-csv.js';
@@ -20,13 +21,21 @@ import { resolveStorePath } from '../../store/default-path.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import type { Store } from '../../store/store.js';
 
-/** The formats, in the order help lists them. `corpus` (a corpus/v1 answer) joins here and in writerFor. */
-export const EXPORT_FORMATS = ['acled', 'geojson', 'jsonld', 'csv'] as const;
+/** The formats, in the order help lists them. */
+export const EXPORT_FORMATS = ['acled', 'geojson', 'jsonld', 'csv', 'corpus'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 type Writer = (clusters: AsyncIterable<Cluster>, out: ExportSink) => Promise<ExportSummary>;
 
-function writerFor(format: ExportFormat): Writer {
+/** A corpus/v1 answer (FORMAT.md) over the store's documents, which `parallax eval corpus --system` scores. */
+async function writeCorpus(store: Store, query: ClusterQuery, out: ExportSink): Promise<ExportSummary> {
+  const answer = await storeAnswer(store, query);
+  const text = `${JSON.stringify(answer, null, 2)}\n`;
+  if (!out.write(text)) await once(out as NodeJS.EventEmitter, 'drain');
+  return { clusters: answer.clusters.length, records: answer.clusters.length, skipped: 0 };
+}
+
+function writerFor(format: Exclude<ExportFormat, 'corpus'>): Writer {
   switch (format) {
     case 'acled':
       return writeAcledCsv;
@@ -158,7 +167,7 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description(
-      'write the clusters of the store (one per real-world happening) as ACLED CSV, GeoJSON, JSON-LD or CSV',
+      'write the clusters of the store (one per real-world happening) as ACLED CSV, GeoJSON, JSON-LD, CSV or a corpus/v1 answer',
     )
     .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
     .option('--out <file>', 'write to this file (default: stdout)')
@@ -183,7 +192,10 @@ export function registerExport(program: Command): void {
         store = openSqliteStore(path);
         await store.migrate();
         const out: ExportSink = target?.stream ?? process.stdout;
-        const summary = await writerFor(format)(store.clusters(query), out);
+        const summary =
+          format === 'corpus'
+            ? await writeCorpus(store, query, out)
+            : await writerFor(format)(store.clusters(query), out);
         if (target !== undefined) {
           target.stream.end();
           await finished(target.stream);
