@@ -15,7 +15,12 @@ import type { Analysis, Event, PloverType } from '../model/schema.js';
 import { createPipeline } from '../pipeline/pipeline.js';
 import { defaultStages } from '../analyze.js';
 import { createEventsStage, eventsStage } from '../stages/events/index.js';
-import { typeCuesFor } from '../stages/events/lexicon.js';
+import {
+  triggerAlternatives,
+  triggerLexiconFor,
+  typeCuesFor,
+  type TypeChoice,
+} from '../stages/events/lexicon.js';
 import { rerankEvents } from '../stages/events/rerank.js';
 import { predictProbs, typeFeatures, type CueTable, type TypeModel } from '../stages/events/typemodel.js';
 import { labelFromEvents, NO_EVENT, type PloverRecord } from './plover.js';
@@ -28,9 +33,11 @@ export interface RuleView {
   readonly events: readonly Event[];
   /** Lower-cased tokens of a character range of the record. */
   readonly lowerOf: (start: number, end: number) => readonly string[];
+  /** The alternative types of an event's trigger (lexicon `alt=`). */
+  readonly alternativesOf: (e: Event) => readonly TypeChoice[];
 }
 
-function viewOf(a: Analysis): RuleView {
+function viewOf(a: Analysis, alternativesOf: (e: Event) => readonly TypeChoice[]): RuleView {
   const text = a.document.text;
   const words = a.tokens.map((t) => ({
     start: t.start,
@@ -41,6 +48,7 @@ function viewOf(a: Analysis): RuleView {
     lower: words.map((t) => t.w),
     events: a.events,
     lowerOf: (s, e) => words.filter((t) => t.start >= s && t.end <= e).map((t) => t.w),
+    alternativesOf,
   };
 }
 
@@ -56,7 +64,9 @@ export function ruleViews(records: readonly PloverRecord[], knowledge?: Knowledg
     .slice(0, all.indexOf(eventsStage) + 1)
     .map((s) => (s === eventsStage ? createEventsStage({ typeModel: null }) : s));
   const pipeline = createPipeline(stages, kb);
-  return records.map((r) => viewOf(pipeline.run(createDocument(r.text))));
+  const lexicon = triggerLexiconFor(kb);
+  const alternativesOf = (e: Event): readonly TypeChoice[] => triggerAlternatives(lexicon, e.trigger.text);
+  return records.map((r) => viewOf(pipeline.run(createDocument(r.text)), alternativesOf));
 }
 
 /** The model's features of one record. */
@@ -68,6 +78,7 @@ export function recordFeatures(v: RuleView, cues: CueTable): string[] {
       mode: e.mode ?? '',
       trigger: e.trigger.text,
       attributes: e.attributes,
+      alternatives: v.alternativesOf(e).map((a) => a.type),
     })),
     cues,
   );
@@ -75,7 +86,7 @@ export function recordFeatures(v: RuleView, cues: CueTable): string[] {
 
 /** The label the events stage gives with `model`, else the model's own choice for a record without events. */
 export function modelLabel(model: TypeModel, v: RuleView, cues: CueTable): PloverType {
-  const ruled = labelFromEvents(rerankEvents(v.events, v.lowerOf, model, cues));
+  const ruled = labelFromEvents(rerankEvents(v.events, v.lowerOf, model, cues, v.alternativesOf));
   if (ruled !== NO_EVENT) return ruled;
   const p = predictProbs(model, recordFeatures(v, cues));
   let best = 0;

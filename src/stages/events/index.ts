@@ -2,7 +2,7 @@
 import type { Token } from '../../model/schema.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { STAGE, VERSION, extractEvents } from './extract.js';
-import { typeCuesFor } from './lexicon.js';
+import { triggerAlternatives, triggerLexiconFor, typeCuesFor } from './lexicon.js';
 import { rerankEvents } from './rerank.js';
 import { loadTypeModel, type TypeModel } from './typemodel.js';
 
@@ -55,6 +55,7 @@ export function createEventsStage(options: EventsStageOptions = {}): Stage {
           (s, e) => lowerIn(input.document.text, input.tokens, s, e),
           model,
           typeCuesFor(ctx.knowledge),
+          (e) => triggerAlternatives(triggerLexiconFor(ctx.knowledge), e.trigger.text),
         ),
       };
     },

@@ -14,6 +14,17 @@ export interface TriggerEntry {
   readonly symmetric: boolean;
   /** Passive voice keeps the subject on the actor side ("security was beefed up" by its owner). */
   readonly active: boolean;
+  /**
+   * Other types the definitions allow for the same words ("withdrew" an army is RETREAT, "withdrew" an
+   * ambassador SANCTION): the learned type model may choose one of them in context (rerank.ts).
+   */
+  readonly alternatives: readonly TypeChoice[];
+}
+
+/** A type with the mode it takes. */
+export interface TypeChoice {
+  readonly type: PloverType;
+  readonly mode: string;
 }
 
 export interface TriggerLexicon {
@@ -48,9 +59,17 @@ export function parseTriggerLexicon(lines: Iterable<string>): TriggerLexicon {
         .filter(Boolean),
     );
     let casualty: CountField | undefined;
+    const alternatives: TypeChoice[] = [];
     for (const f of flags) {
       const m = /^casualty=(\w+)$/.exec(f);
       if (m && FIELDS.has(m[1]!)) casualty = m[1] as CountField;
+      // alt=TYPE:mode|TYPE:mode
+      if (f.startsWith('alt='))
+        for (const choice of f.slice(4).split('|')) {
+          const [t, altMode] = choice.split(':');
+          const up = (t ?? '').trim().toUpperCase();
+          if (TYPES.has(up)) alternatives.push({ type: up as PloverType, mode: (altMode ?? '').trim() });
+        }
     }
     const words = splitWords(term);
     const entry: TriggerEntry = {
@@ -63,6 +82,7 @@ export function parseTriggerLexicon(lines: Iterable<string>): TriggerLexicon {
       blame: flags.has('blame'),
       symmetric: flags.has('symmetric'),
       active: flags.has('active'),
+      alternatives,
     };
     const list = byFirst.get(words[0]!) ?? [];
     list.push(entry);
@@ -118,4 +138,18 @@ export function typeCuesFor(knowledge: Knowledge): CueTable {
     cueCache.set(knowledge, cues);
   }
   return cues;
+}
+
+/**
+ * The alternative types of the lexicon entry a trigger text was matched by (none when the text is no
+ * entry, e.g. when adverbs stood between its words).
+ * @example triggerAlternatives(lexicon, 'withdrew') // [{ type: 'SANCTION', mode: 'withdraw' }, ...]
+ */
+export function triggerAlternatives(lexicon: TriggerLexicon, trigger: string): readonly TypeChoice[] {
+  const words = splitWords(trigger);
+  const entries = lexicon.byFirst.get(words[0] ?? '') ?? [];
+  const entry = entries.find(
+    (e) => e.words.length === words.length && e.words.every((w, k) => w === words[k]),
+  );
+  return entry?.alternatives ?? [];
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../model/schema.js';
 import { rerankEvents } from './rerank.js';
+import type { TypeChoice } from './lexicon.js';
 import type { TypeModel } from './typemodel.js';
 
 const event = (type: Event['type'], trigger: string, sentence: number, confidence: number): Event => ({
@@ -50,5 +51,30 @@ describe('rerankEvents', () => {
   it('no model: the rules alone', () => {
     const input = [event('SANCTION', 'sanctions', 0, 0.9), event('THREATEN', 'threatened', 0, 0.5)];
     expect(rerankEvents(input, lowerOf, null, new Map())).toEqual(input);
+  });
+  it('a trigger with alternatives takes the type the model prefers, with its mode', () => {
+    const withdrew = event('RETREAT', 'withdrew', 0, 0.7);
+    const sanctionModel: TypeModel = {
+      labels: ['RETREAT', 'SANCTION'],
+      bias: [0, 0],
+      weights: new Map([['w:ambassador', [-2, 2]]]),
+    };
+    const alternatives = (): readonly TypeChoice[] => [{ type: 'SANCTION', mode: 'withdraw' }];
+    const [out] = rerankEvents(
+      [withdrew],
+      () => ['it', 'withdrew', 'its', 'ambassador'],
+      sanctionModel,
+      new Map(),
+      alternatives,
+    );
+    expect(out).toMatchObject({ type: 'SANCTION', mode: 'withdraw', confidence: 0.7 });
+    const [kept] = rerankEvents(
+      [withdrew],
+      () => ['it', 'withdrew', 'troops'],
+      sanctionModel,
+      new Map(),
+      alternatives,
+    );
+    expect(kept).toBe(withdrew);
   });
 });

@@ -21,6 +21,8 @@ export interface TypeCandidate {
   readonly mode: string;
   readonly trigger: string;
   readonly attributes: readonly string[];
+  /** Other types the trigger's lexicon entry allows. */
+  readonly alternatives?: readonly PloverType[];
 }
 
 export interface TypeModel {
@@ -126,6 +128,7 @@ export function typeFeatures(
     out.add(`rm:${c.type}/${c.mode}`);
     out.add(`rt:${c.trigger.toLowerCase()}`);
     for (const a of c.attributes) out.add(`ra:${c.type}/${a}`);
+    for (const a of c.alternatives ?? []) out.add(`rx:${a}`);
   }
   return [...out];
 }
