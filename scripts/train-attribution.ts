@@ -4,7 +4,8 @@
  * Everything random is seeded, so the same code, data and options give the same file byte for byte.
  *
  * Options: --polnear DIR (holds train/ and dev/), --out FILE, --epochs N, --seed N, --cue-bits N,
- * --role-bits N, --min-cue-word N, --tune-only (score, write nothing).
+ * --role-bits N, --min-cue-word N, --prune X (drop weight rows whose largest weight is under X),
+ * --tune-only (score, write nothing).
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     'cue-bits': { type: 'string', default: '18' },
     'role-bits': { type: 'string', default: '18' },
     'min-cue-word': { type: 'string', default: '2' },
+    prune: { type: 'string', default: '0' },
     'tune-only': { type: 'boolean', default: false },
   },
 });
@@ -55,11 +57,16 @@ const weights = trainAttribution(train, {
   },
 });
 if (!values['tune-only']) {
-  const bytes = encodeAttributionModel(weights, {
-    data: 'PolNeAR v1.0.0 train (840 articles, one annotator file each); tuned on dev',
-    ...options,
-    devExactF1: figures[figures.length - 1] ?? {},
-  });
+  const bytes = encodeAttributionModel(
+    weights,
+    {
+      data: 'PolNeAR v1.0.0 train (840 articles, one annotator file each); tuned on dev',
+      ...options,
+      prune: Number(values.prune),
+      devExactF1: figures[figures.length - 1] ?? {},
+    },
+    Number(values.prune),
+  );
   writeFileSync(values.out, bytes);
   const sha = createHash('sha256').update(bytes).digest('hex');
   process.stdout.write(`wrote ${values.out}: ${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${sha}\n`);

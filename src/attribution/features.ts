@@ -11,7 +11,7 @@
 import type { Token } from '../model/schema.js';
 import { hashString, mix, mix3 } from '../ner/hash.js';
 
-export const FEATURE_SET = 'parallax-attribution-features@1';
+export const FEATURE_SET = 'parallax-attribution-features@2';
 
 /** Room for one token's features: static templates plus the previous-label ones. */
 export const MAX_FEATURES = 40;
@@ -122,6 +122,12 @@ export function cueFeatures(
   out[k++] = mix(18, Math.min(i - from, 3));
   out[k++] = mix3(19, Math.min(i - from, 3), w);
   out[k++] = mix3(20, wm2, mix(wm1, w));
+  const qm1 = i > from ? (d.quote[i - 1] as number) : 3;
+  const qp1 = i + 1 < to ? (d.quote[i + 1] as number) : 3;
+  out[k++] = mix3(21, (qm1 << 4) | (q << 2) | qp1, w);
+  out[k++] = mix3(22, mix(w, wp1), wp2);
+  out[k++] = mix3(23, (qm1 << 4) | (q << 2) | qp1, d.suffix[i] as number);
+  out[k++] = mix3(24, wm1, wp1);
   // previous labels
   out[k++] = mix(30, prev);
   out[k++] = mix3(31, prev, w);

@@ -35,17 +35,22 @@ export class AttributionModelError extends Error {
 const align4 = (n: number): number => (n + 3) & ~3;
 const bytesOf = (a: Uint32Array | Int16Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
-/** The rows with a non-zero quantized weight, their indices and int16 values, and the scale. */
-function sparse(weights: Float32Array, L: number): [Uint32Array, Int16Array, number] {
+/**
+ * The rows kept, their indices and int16 values, and the scale. A row whose largest weight is under
+ * `prune` (absolute) is dropped: such rows belong to features seen once or twice and barely move a score,
+ * and dropping them is what keeps the file small.
+ */
+function sparse(weights: Float32Array, L: number, prune: number): [Uint32Array, Int16Array, number] {
   let max = 0;
   for (const v of weights) max = Math.max(max, Math.abs(v));
   const scale = max > 0 ? max / 32767 : 1;
   const q = new Int16Array(weights.length);
   for (let i = 0; i < weights.length; i++) q[i] = Math.round((weights[i] as number) / scale);
   const rows: number[] = [];
+  const min = Math.max(1, Math.round(prune / scale));
   for (let r = 0; r * L < q.length; r++) {
     for (let l = 0; l < L; l++) {
-      if (q[r * L + l] !== 0) {
+      if (Math.abs(q[r * L + l] as number) >= min) {
         rows.push(r);
         break;
       }
@@ -57,9 +62,13 @@ function sparse(weights: Float32Array, L: number): [Uint32Array, Int16Array, num
 }
 
 /** Serializes a model; the same weights give the same bytes. */
-export function encodeAttributionModel(w: Weights, training: Readonly<Record<string, unknown>>): Buffer {
-  const [cueRows, cueValues, cueScale] = sparse(w.cue, CUE_LABELS);
-  const [roleRows, roleValues, roleScale] = sparse(w.role, ROLE_LABELS);
+export function encodeAttributionModel(
+  w: Weights,
+  training: Readonly<Record<string, unknown>>,
+  prune = 0,
+): Buffer {
+  const [cueRows, cueValues, cueScale] = sparse(w.cue, CUE_LABELS, prune);
+  const [roleRows, roleValues, roleScale] = sparse(w.role, ROLE_LABELS, prune);
   const parts: [string, Buffer][] = [
     ['cueWords', bytesOf(new Uint32Array([...w.cueWords].sort((a, b) => a - b)))],
     ['cueRows', bytesOf(cueRows)],

@@ -131,14 +131,48 @@ export function readRoles(
   return { cue, margin, ...(source !== undefined && { source }), content };
 }
 
+/** How far a quotation is followed out of its sentence, in tokens. */
+const MAX_QUOTE_RUN = 400;
+
+/**
+ * A content that starts or ends inside a quotation whose mark lies outside the sentence takes the rest of
+ * the quotation: the taggers read one sentence, but quotations run over several ("“A. B,” he said").
+ */
+export function extendQuoted(
+  d: DocArrays,
+  from: number,
+  to: number,
+  content: [number, number][],
+): [number, number][] {
+  if (content.length === 0) return content;
+  const first = content[0] as [number, number];
+  const last = content[content.length - 1] as [number, number];
+  if (first[0] === from && d.quote[from] === 1) {
+    let k = from - 1;
+    while (k >= 0 && from - k < MAX_QUOTE_RUN && d.quote[k] === 1) k--;
+    if (k >= 0 && d.quote[k] === 2) first[0] = k;
+  }
+  if (last[1] === to && d.quote[to - 1] === 1) {
+    let k = to;
+    while (k < d.n && k - to < MAX_QUOTE_RUN && d.quote[k] === 1) k++;
+    if (k < d.n && d.quote[k] === 2) last[1] = k + 1;
+  }
+  return content;
+}
+
 /** Whether the sentence holds a word seen in a training cue. */
 export function hasCueWord(w: Weights, d: DocArrays, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (w.cueWords.has(d.word[i] as number)) return true;
   return false;
 }
 
+/** A tagged attribution whose content fragments may still grow (a quotation carried on). */
+interface Growing extends TaggedAttribution {
+  readonly content: [number, number][];
+}
+
 /** Attributions of one sentence: cues first, then one role pass per cue. */
-export function tagSentence(w: Weights, d: DocArrays, s: Sentence): TaggedAttribution[] {
+export function tagSentence(w: Weights, d: DocArrays, s: Sentence): Growing[] {
   const from = s.tokenStart;
   const to = s.tokenEnd;
   if (to <= from || !hasCueWord(w, d, from, to)) return [];
@@ -148,19 +182,54 @@ export function tagSentence(w: Weights, d: DocArrays, s: Sentence): TaggedAttrib
   const cues = runsOf(cueLabels, from, to, 0);
   if (cues.length === 0) return [];
   const roleLabels = new Uint8Array(to - from);
-  const out: TaggedAttribution[] = [];
+  const out: Growing[] = [];
   for (const cue of cues) {
     const ctx = cueContext(d, from, to, cue[0], cue[1], cueLabels);
     tagRoles(w.role, w.roleBits, d, from, to, ctx, roleLabels);
     const a = readRoles(roleLabels, from, to, cue, margins[cue[0] - from] as number);
-    if (a.content.length > 0) out.push(a);
+    if (a.content.length > 0)
+      out.push({
+        ...a,
+        content: extendQuoted(
+          d,
+          from,
+          to,
+          a.content.map((r): [number, number] => [r[0], r[1]]),
+        ),
+      });
   }
   return out;
 }
 
-/** Attributions of a whole document. */
+/** The closing mark of the quotation opened at token `open`, or -1. */
+function closingMark(d: DocArrays, open: number): number {
+  let k = open + 1;
+  while (k < d.n && k - open < MAX_QUOTE_RUN && d.quote[k] === 1) k++;
+  return k < d.n && d.quote[k] === 2 ? k : -1;
+}
+
+/**
+ * Attributions of a whole document. A quotation that opens the sentence after a direct statement and has
+ * no cue of its own continues that statement ("“A,” he said. “B.”"), as the annotators join them.
+ */
 export function tagDocument(w: Weights, d: DocArrays, sentences: readonly Sentence[]): TaggedAttribution[] {
   const out: TaggedAttribution[] = [];
-  for (const s of sentences) for (const a of tagSentence(w, d, s)) out.push(a);
+  let open: Growing | undefined;
+  for (const s of sentences) {
+    const found = tagSentence(w, d, s);
+    if (found.length === 0 && open !== undefined && d.quote[s.tokenStart] === 2) {
+      const close = closingMark(d, s.tokenStart);
+      if (close >= 0) {
+        open.content.push([s.tokenStart, close + 1]);
+        continue;
+      }
+    }
+    open = undefined;
+    for (const a of found) out.push(a);
+    const last = found[found.length - 1];
+    // Only a statement whose content is a quotation before its cue carries on.
+    const c = last?.content[last.content.length - 1];
+    if (last !== undefined && c !== undefined && d.quote[c[0]] === 2 && d.quote[c[1] - 1] === 2) open = last;
+  }
   return out;
 }

@@ -8,7 +8,7 @@
 import { docArrays, loadAttribution, tagDocument, type TaggedAttribution } from '../../attribution/index.js';
 import type { Span, Stance } from '../../model/schema.js';
 import type { QuoteMarks } from './marks.js';
-import { analyzeNP, type SpeakerLexicons, type SpeakerRef } from './speaker.js';
+import { analyzeNP, PREPS, type SpeakerLexicons, type SpeakerRef } from './speaker.js';
 import type { CueTable } from './lexicon.js';
 import { trimSpan, type TextView } from './view.js';
 
@@ -110,19 +110,23 @@ function isClause(view: TextView, ranges: TaggedAttribution['content']): boolean
 /**
  * Whether a tagged attribution no rule statement confirms may stand alone. The tagger learned PolNeAR's
  * wide notion of attribution (beliefs, memories, intentions: "recalled its envoy" reads to it like
- * "recalled that"), so alone it must be sure of its cue, and:
- * - a lexicon cue that reports only with "that" ("declared a day of mourning") needs it or a quotation;
- * - a cue the lexicon does not know needs a quotation or a clause, not an infinitive ("wants to go").
+ * "recalled that"), so alone it must be sure of its cue, and unless the content is quoted or opens with
+ * "that", a cue the lexicon does not know, or one it knows to report only with "that" ("declared a day of
+ * mourning"), needs a content that is a clause, not an object or an infinitive ("wants to go").
  */
 export function admitAlone(view: TextView, cues: CueTable, a: LearnedAttribution, kind: string): boolean {
   if (a.tokens.margin < MIN_MARGIN) return false;
+  // A cue of prepositions alone ("for", "about") is a piece of a phrase the tagger misread.
+  let verbal = false;
+  for (let i = a.tokens.cue[0]; i < a.tokens.cue[1] && !verbal; i++) verbal = !PREPS.has(view.lower[i] ?? '');
+  if (!verbal) return false;
   const first = a.tokens.content[0];
   if (first === undefined) return false;
   const opener = view.lower[first[0]] ?? '';
   if (kind !== 'indirect' || opener === 'that') return true;
   for (let i = a.tokens.cue[0]; i < a.tokens.cue[1]; i++) {
     const c = cues.match(view.lower, i, view.tokens.length);
-    if (c) return !c.flags.has('that');
+    if (c) return !c.flags.has('that') || isClause(view, a.tokens.content);
   }
   return opener !== 'to' && isClause(view, a.tokens.content);
 }
