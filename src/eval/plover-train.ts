@@ -23,6 +23,8 @@ export interface TrainOptions {
   readonly rate?: number;
   /** Word and bigram features seen in fewer examples are dropped (default 2); rule and cue features are kept. */
   readonly minCount?: number;
+  /** Class balance: each example's weight is multiplied by (mean label weight / its label's weight)^balance (default 0.25: rare types count a little more). */
+  readonly balance?: number;
 }
 
 /** Rule-candidate, cue and bias features carry general knowledge and are kept even when rare. */
@@ -49,7 +51,11 @@ export function trainTypeModel(examples: readonly TypeExample[], options: TrainO
     Int32Array.from(ex.features.flatMap((f) => (index.has(f) ? [index.get(f)!] : []))),
   );
   const y = examples.map((ex) => labelIndex.get(ex.label)!);
-  const weight = examples.map((ex) => ex.weight ?? 1);
+  const balance = options.balance ?? 0.25;
+  const perLabel = new Map<PloverType, number>();
+  for (const ex of examples) perLabel.set(ex.label, (perLabel.get(ex.label) ?? 0) + (ex.weight ?? 1));
+  const mean = [...perLabel.values()].reduce((a, b) => a + b, 0) / Math.max(1, perLabel.size);
+  const weight = examples.map((ex) => (ex.weight ?? 1) * (mean / perLabel.get(ex.label)!) ** balance);
   const total = weight.reduce((a, b) => a + b, 0);
 
   const F = names.length;
