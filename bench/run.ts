@@ -384,8 +384,14 @@ async function main(): Promise<void> {
       share: s.share,
     })),
   };
+  // Clustering cost as the store grows (bench/corpus-index.ts), unless --only leaves it out.
+  const clustering =
+    opts.only === undefined || opts.only.some((o) => 'corpus-index'.startsWith(o))
+      ? (await import('./corpus-index.js')).runCorpusIndexBench()
+      : undefined;
+  if (clustering) console.log((await import('./corpus-index.js')).formatCorpusIndexBench(clustering));
   mkdirSync(join(opts.out, '..'), { recursive: true });
-  writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(opts.out, `${JSON.stringify({ ...result, clustering }, null, 2)}\n`);
   console.log(`\nwrote ${opts.out}`);
 }
 

@@ -60,7 +60,7 @@ export class CorpusIndex {
     }
     this.storage.putLinks([...links.values()]);
     const ids = reports.map((r) => r.id);
-    this.recluster(ids);
+    this.merge(ids, [...links.values()]);
     const clusters = new Set<string>();
     for (const id of ids) {
       const c = this.storage.clusterOf(id);
@@ -73,6 +73,68 @@ export class CorpusIndex {
   removeDocument(documentId: string): void {
     const neighbours = this.storage.deleteDocument(documentId);
     this.recluster(neighbours);
+  }
+
+  /**
+   * Adding links only ever merges components, so no traversal is needed: each group of new reports
+   * joined by the new links takes the smallest id among its reports and the clusters it touches, and
+   * only the clusters with a larger id are relabelled.
+   */
+  private merge(ids: readonly string[], links: readonly ReportLink[]): void {
+    const own = new Set(ids);
+    const parent = new Map<string, string>(ids.map((id) => [id, id]));
+    const find = (x: string): string => {
+      let r = x;
+      while (parent.get(r) !== r) r = parent.get(r) as string;
+      parent.set(x, r);
+      return r;
+    };
+    const touched = new Map<string, Set<string>>();
+    for (const l of links) {
+      const [mine, other] = own.has(l.a) ? [l.a, l.b] : [l.b, l.a];
+      if (own.has(other)) {
+        const a = find(mine);
+        const b = find(other);
+        if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+        continue;
+      }
+      const cluster = this.storage.clusterOf(other) ?? other;
+      const set = touched.get(mine) ?? new Set<string>();
+      set.add(cluster);
+      touched.set(mine, set);
+    }
+    const groups = new Map<string, { reports: string[]; clusters: Set<string> }>();
+    for (const id of ids) {
+      const root = find(id);
+      const g = groups.get(root) ?? { reports: [], clusters: new Set<string>() };
+      g.reports.push(id);
+      for (const c of touched.get(id) ?? []) g.clusters.add(c);
+      groups.set(root, g);
+    }
+    // Two groups of this document may reach the same cluster: they are one component then.
+    const byCluster = new Map<string, string>();
+    for (const [root, g] of groups) {
+      for (const c of g.clusters) {
+        const seen = byCluster.get(c);
+        if (seen !== undefined && seen !== root) {
+          const other = groups.get(seen);
+          if (other) {
+            g.reports.push(...other.reports);
+            for (const x of other.clusters) g.clusters.add(x);
+            groups.delete(seen);
+            for (const [k, v] of byCluster) if (v === seen) byCluster.set(k, root);
+          }
+        }
+        byCluster.set(c, root);
+      }
+    }
+    for (const g of groups.values()) {
+      const id = [...g.reports, ...g.clusters].reduce((min, x) => (x < min ? x : min));
+      this.storage.setCluster(g.reports, id);
+      for (const c of g.clusters) {
+        if (c !== id) this.storage.setCluster(this.storage.clusterReportIds(c), id);
+      }
+    }
   }
 
   /** Recomputes the components that contain the seeds and names each by its smallest report id. */

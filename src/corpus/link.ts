@@ -24,9 +24,22 @@ function daysOf(range: { from: string; to: string }, pad: number): string[] | un
   return Array.from({ length: span + 1 }, (_, i) => addDays(from, i));
 }
 
+/**
+ * True when the report holds something a link could stand on beyond type and date (a place, a
+ * participant, a figure); one without can never link, so it is not indexed at all.
+ */
+export function linkable(report: EventReport): boolean {
+  return (
+    report.place !== undefined ||
+    report.actors.length > 0 ||
+    report.targets.length > 0 ||
+    report.counts.length > 0
+  );
+}
+
 /** A report's keys: type, country ('-' for none) and each day of its range. */
 export function blockKeys(report: EventReport): string[] {
-  if (!report.days) return [];
+  if (!report.days || !linkable(report)) return [];
   const days = daysOf(report.days, 0) ?? [];
   const country = report.place?.country ?? '-';
   return days.map((d) => `${report.type}|${country}|${d}`);
@@ -37,7 +50,7 @@ export function blockKeys(report: EventReport): string[] {
  * these exactly when B finds A, which keeps the candidate search symmetric.
  */
 export function probeKeys(report: EventReport): string[] {
-  if (!report.days) return [];
+  if (!report.days || !linkable(report)) return [];
   const days = daysOf(report.days, DAY_TOLERANCE) ?? [];
   const country = report.place?.country ?? '-';
   return days.map((d) => `${report.type}|${country}|${d}`);
