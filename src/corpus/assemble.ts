@@ -8,7 +8,8 @@
  */
 import type { CountField, Precision } from '../model/schema.js';
 import { claimConflicts } from './claims.js';
-import type { ReportStorage } from './storage.js';
+import { bandKeys, isNearDuplicate } from './near-duplicates.js';
+import type { ReportStorage, StoredFingerprint } from './storage.js';
 import type {
   Cluster,
   ClusterFigure,
@@ -104,6 +105,27 @@ export function clusterFigures(
   return out.sort((a, b) => (a.field < b.field ? -1 : 1));
 }
 
+/**
+ * Each member that repeats an earlier document (near-duplicate text), mapped to the earliest copy
+ * (publication date, then id) among the documents it duplicates. Reads only the members' band keys,
+ * and depends only on what is stored, not on arrival order.
+ */
+export function duplicatesOf(storage: ReportStorage, members: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const key = (f: StoredFingerprint): string => `${f.published ?? '~'}|${f.documentId}`;
+  for (const id of members) {
+    const own = storage.getFingerprint(id);
+    if (!own) continue;
+    let first = own;
+    for (const other of storage.fingerprintsByBands(bandKeys(own.fingerprint))) {
+      if (other.documentId === id || !isNearDuplicate(own.fingerprint, other.fingerprint)) continue;
+      if (key(other) < key(first)) first = other;
+    }
+    if (first.documentId !== id) out.set(id, first.documentId);
+  }
+  return out;
+}
+
 /** The cluster with that id as the storage holds it now, or undefined when it has no reports. */
 export function assembleCluster(storage: ReportStorage, clusterId: string): Cluster | undefined {
   const ids = storage.clusterReportIds(clusterId).sort();
@@ -115,6 +137,7 @@ export function assembleCluster(storage: ReportStorage, clusterId: string): Clus
   const mentionMap = new Map<string, DocumentRef>();
   for (const r of reports)
     if (!memberMap.has(r.document.documentId)) mentionMap.set(r.document.documentId, r.document);
+  const duplicates = duplicatesOf(storage, [...memberMap.keys()]);
   const basis = news.length > 0 ? news : reports;
   const dated = basis.filter((r) => r.date?.precision === 'day');
   const dateReport = commonest(
@@ -153,7 +176,9 @@ export function assembleCluster(storage: ReportStorage, clusterId: string): Clus
     reports,
     actors: unionRefs(basis.map((r) => r.actors)),
     targets: unionRefs(basis.map((r) => r.targets)),
-    figures: clusterFigures(news),
+    duplicates: [...duplicates].map(([documentId, of]) => ({ documentId, of })),
+    sources: memberMap.size - duplicates.size,
+    figures: clusterFigures(news, duplicates),
     claims: claims.map(({ aboutKeys: _k, conflictsWith: _c, ...claim }) => claim),
     conflicts: claimConflicts(claims),
     links,

@@ -180,6 +180,45 @@ describe('cross-document clusters', () => {
   });
 });
 
+describe('near-duplicate reports', () => {
+  const body =
+    'A bomb attack in Harbourton on Monday killed 12 people at the fish market, police said. ' +
+    'Witnesses described two loud explosions shortly after the morning prayers, and ambulances ' +
+    'took the wounded to the central hospital, where doctors appealed for blood donors. ' +
+    'No group has said it carried out the attack, the deadliest in the port city this year.';
+  const make = (headline: string, published: string, outlet: string): Analysis =>
+    withText(
+      analysisOf(`${headline}\n\n${body}`, { published, outlet })
+        .place('p1', PORT_CITY)
+        .event('e1', {
+          type: 'ASSAULT',
+          trigger: 'attack',
+          place: 'p1',
+          date: { iso: '2025-03-03', text: 'Monday' },
+          counts: { killed: 12 },
+        })
+        .build(),
+    );
+
+  it('counts a syndicated copy as one source with the copy it repeats, whatever the order', () => {
+    const original = make('Market bombing kills 12', '2025-03-03', 'Wire One');
+    const copy = make('Twelve dead in port city blast', '2025-03-04', 'Local Daily');
+    const [other] = reportsOf();
+    for (const order of [
+      [original, copy, other as Analysis],
+      [copy, other as Analysis, original],
+    ]) {
+      const bombing = clustersAfter(order).find((c) => c.members.length === 3);
+      expect(bombing?.duplicates).toEqual([{ documentId: copy.document.id, of: original.document.id }]);
+      expect(bombing?.sources).toBe(2);
+      const values = bombing?.figures.find((f) => f.field === 'killed')?.values ?? [];
+      expect(values.find((v) => v.document.documentId === copy.document.id)?.duplicateOf).toBe(
+        original.document.id,
+      );
+    }
+  });
+});
+
 describe('decideLink', () => {
   const [a, b, c] = reportsOf().map((x) => eventReports(x, lexicon));
   const all = [...(a ?? []), ...(b ?? []), ...(c ?? [])];

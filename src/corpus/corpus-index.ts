@@ -8,6 +8,7 @@ import type { Analysis } from '../model/schema.js';
 import type { TriggerLexicon } from '../stages/events/lexicon.js';
 import { documentClaims, mainReport } from './claims.js';
 import { blockKeys, decideLink, probeKeys } from './link.js';
+import { bandKeys, fingerprint } from './near-duplicates.js';
 import { eventReports } from './reports.js';
 import type { ReportStorage } from './storage.js';
 import type { ReportLink } from './types.js';
@@ -51,6 +52,8 @@ export class CorpusIndex {
       reports.map((report) => ({ report, keys: blockKeys(report) })),
       claims,
     );
+    const fp = fingerprint(analysis.document.text);
+    this.storage.putFingerprint(documentId, fp, bandKeys(fp), analysis.document.published);
     const links = new Map<string, ReportLink>();
     for (const report of reports) {
       for (const other of this.storage.reportsByKeys(probeKeys(report))) {

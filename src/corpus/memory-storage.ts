@@ -1,6 +1,6 @@
 /** The cross-document index kept in memory: for evaluation runs, tests and as the reference backend. */
 import type { DocumentClaim } from './claims.js';
-import type { ReportStorage } from './storage.js';
+import type { ReportStorage, StoredFingerprint } from './storage.js';
 import type { EventReport, ReportLink } from './types.js';
 
 export class MemoryReportStorage implements ReportStorage {
@@ -13,6 +13,45 @@ export class MemoryReportStorage implements ReportStorage {
   private readonly members = new Map<string, Set<string>>();
   private readonly claims = new Map<string, DocumentClaim[]>();
   private readonly claimDocs = new Map<string, string[]>();
+  private readonly fingerprints = new Map<string, StoredFingerprint & { bands: readonly string[] }>();
+  private readonly bands = new Map<string, Set<string>>();
+
+  putFingerprint(
+    documentId: string,
+    fingerprint: string,
+    bands: readonly string[],
+    published: string | undefined,
+  ): void {
+    this.fingerprints.set(documentId, {
+      documentId,
+      fingerprint,
+      bands,
+      ...(published !== undefined ? { published } : {}),
+    });
+    for (const b of bands) {
+      const set = this.bands.get(b) ?? new Set<string>();
+      set.add(documentId);
+      this.bands.set(b, set);
+    }
+  }
+
+  fingerprintsByBands(bands: readonly string[]): StoredFingerprint[] {
+    const ids = new Set<string>();
+    for (const b of bands) for (const id of this.bands.get(b) ?? []) ids.add(id);
+    return [...ids].sort().flatMap((id) => {
+      const f = this.fingerprints.get(id);
+      if (!f) return [];
+      const { bands: _b, ...stored } = f;
+      return [stored];
+    });
+  }
+
+  getFingerprint(documentId: string): StoredFingerprint | undefined {
+    const f = this.fingerprints.get(documentId);
+    if (!f) return undefined;
+    const { bands: _b, ...stored } = f;
+    return stored;
+  }
 
   putDocument(
     documentId: string,
@@ -98,6 +137,8 @@ export class MemoryReportStorage implements ReportStorage {
       );
     }
     this.claimDocs.delete(documentId);
+    for (const b of this.fingerprints.get(documentId)?.bands ?? []) this.bands.get(b)?.delete(documentId);
+    this.fingerprints.delete(documentId);
     this.byDocument.delete(documentId);
     for (const id of ids) neighbours.delete(id);
     return [...neighbours];

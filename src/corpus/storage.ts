@@ -6,6 +6,12 @@
 import type { DocumentClaim } from './claims.js';
 import type { EventReport, ReportLink } from './types.js';
 
+export interface StoredFingerprint {
+  readonly documentId: string;
+  readonly fingerprint: string;
+  readonly published?: string;
+}
+
 export interface ReportStorage {
   /** Stores a document's reports, each with its blocking keys, and its claims (tied to report ids). */
   putDocument(
@@ -20,13 +26,23 @@ export interface ReportStorage {
   putLinks(links: readonly ReportLink[]): void;
   /** Links touching any of the reports. */
   linksOf(ids: readonly string[]): ReportLink[];
-  /** Removes a document's reports, claims and every link touching them; returns the reports they linked to. */
+  /** Removes a document's reports, claims, fingerprint and every link touching them; returns the reports they linked to. */
   deleteDocument(documentId: string): string[];
   clusterOf(id: string): string | undefined;
   setCluster(ids: readonly string[], clusterId: string): void;
   clusterReportIds(clusterId: string): string[];
   /** Claims tied to any of the reports. */
   claimsOf(reportIds: readonly string[]): DocumentClaim[];
+  /** Stores a document's near-duplicate fingerprint under its band keys (see near-duplicates.ts). */
+  putFingerprint(
+    documentId: string,
+    fingerprint: string,
+    bands: readonly string[],
+    published: string | undefined,
+  ): void;
+  /** Documents sharing a band key with these, with their fingerprints and publication dates. */
+  fingerprintsByBands(bands: readonly string[]): StoredFingerprint[];
+  getFingerprint(documentId: string): StoredFingerprint | undefined;
   /** Cluster ids in order, from `after` (exclusive), at most `limit`. */
   clusterIds(after: string | undefined, limit: number): string[];
 }

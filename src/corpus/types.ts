@@ -146,6 +146,12 @@ export interface Cluster {
   readonly members: readonly DocumentRef[];
   /** Documents that only recall it. */
   readonly mentions: readonly DocumentRef[];
+  /**
+   * Members that are near-duplicates (syndicated or lightly edited copies) of an earlier member, each
+   * with the copy it repeats; `sources` counts the members that are not such copies.
+   */
+  readonly duplicates: readonly { readonly documentId: string; readonly of: string }[];
+  readonly sources: number;
   readonly reports: readonly EventReport[];
   readonly actors: readonly EntityKeyRef[];
   readonly targets: readonly EntityKeyRef[];

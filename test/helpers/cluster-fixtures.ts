@@ -133,6 +133,8 @@ export function cluster(input: ClusterInput): Cluster {
     ...(place !== undefined && { place }),
     members: input.reports.filter((r) => r.news).map((r) => r.document),
     mentions: input.reports.filter((r) => !r.news).map((r) => r.document),
+    duplicates: [],
+    sources: input.reports.filter((r) => r.news).length,
     reports: input.reports,
     actors: input.actors ?? [],
     targets: input.targets ?? [],

@@ -296,9 +296,29 @@ CREATE INDEX corpus_claims_report ON corpus_claims (report_id);
 CREATE INDEX corpus_claims_document ON corpus_claims (document_id);
 `;
 
+/**
+ * Near-duplicate fingerprints (MinHash, src/corpus/near-duplicates.ts) with their LSH band keys, so
+ * syndicated copies are found by key lookups and counted as one source. Filled on ingest; documents
+ * stored earlier get theirs when the index is rebuilt after this migration.
+ */
+const NEAR_DUPLICATES = `
+CREATE TABLE corpus_fingerprints (
+  document_id TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  published TEXT
+);
+CREATE TABLE corpus_fingerprint_bands (
+  key TEXT NOT NULL,
+  document_id TEXT NOT NULL,
+  PRIMARY KEY (key, document_id)
+) WITHOUT ROWID;
+CREATE INDEX corpus_fingerprint_bands_document ON corpus_fingerprint_bands (document_id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'ingestion', sql: INGESTION },
   { version: 3, name: 'document metadata', sql: DOCUMENT_METADATA },
   { version: 4, name: 'corpus index', sql: CORPUS_INDEX },
+  { version: 5, name: 'near duplicates', sql: NEAR_DUPLICATES },
 ];

@@ -1,7 +1,7 @@
 /** The cross-document index's tables in the embedded store; every call runs inside the caller's transaction. */
 import type Database from 'better-sqlite3';
 import type { DocumentClaim } from '../../corpus/claims.js';
-import type { ReportStorage } from '../../corpus/storage.js';
+import type { ReportStorage, StoredFingerprint } from '../../corpus/storage.js';
 import type { EventReport, ReportLink } from '../../corpus/types.js';
 
 type SqlValue = string | number | bigint | null;
@@ -9,6 +9,20 @@ type Prepare = (sql: string) => Database.Statement<SqlValue[]>;
 
 /** Variable-length id lists travel as one JSON parameter, so every statement is prepared once. */
 const IN_LIST = 'SELECT value FROM json_each(?)';
+
+interface FingerprintRow {
+  document_id: string;
+  fingerprint: string;
+  published: string | null;
+}
+
+function fingerprintOf(row: FingerprintRow): StoredFingerprint {
+  return {
+    documentId: row.document_id,
+    fingerprint: row.fingerprint,
+    ...(row.published !== null ? { published: row.published } : {}),
+  };
+}
 
 export class SqliteReportStorage implements ReportStorage {
   constructor(private readonly sql: Prepare) {}
@@ -72,7 +86,41 @@ export class SqliteReportStorage implements ReportStorage {
     return rows.map((r) => JSON.parse(r.json) as ReportLink);
   }
 
+  putFingerprint(
+    documentId: string,
+    fingerprint: string,
+    bands: readonly string[],
+    published: string | undefined,
+  ): void {
+    this.sql(
+      'INSERT OR REPLACE INTO corpus_fingerprints (document_id, fingerprint, published) VALUES (?, ?, ?)',
+    ).run(documentId, fingerprint, published ?? null);
+    const insert = this.sql(
+      'INSERT OR IGNORE INTO corpus_fingerprint_bands (key, document_id) VALUES (?, ?)',
+    );
+    for (const b of bands) insert.run(b, documentId);
+  }
+
+  fingerprintsByBands(bands: readonly string[]): StoredFingerprint[] {
+    if (bands.length === 0) return [];
+    const rows = this.sql(
+      `SELECT document_id, fingerprint, published FROM corpus_fingerprints
+        WHERE document_id IN (SELECT DISTINCT document_id FROM corpus_fingerprint_bands WHERE key IN (${IN_LIST}))
+        ORDER BY document_id`,
+    ).all(JSON.stringify(bands)) as FingerprintRow[];
+    return rows.map(fingerprintOf);
+  }
+
+  getFingerprint(documentId: string): StoredFingerprint | undefined {
+    const row = this.sql(
+      'SELECT document_id, fingerprint, published FROM corpus_fingerprints WHERE document_id = ?',
+    ).get(documentId) as FingerprintRow | undefined;
+    return row ? fingerprintOf(row) : undefined;
+  }
+
   deleteDocument(documentId: string): string[] {
+    this.sql('DELETE FROM corpus_fingerprint_bands WHERE document_id = ?').run(documentId);
+    this.sql('DELETE FROM corpus_fingerprints WHERE document_id = ?').run(documentId);
     const ids = this.documentReportIds(documentId);
     if (ids.length === 0) {
       this.sql('DELETE FROM corpus_claims WHERE document_id = ?').run(documentId);

@@ -136,8 +136,11 @@ function slice(text: string, span: Span): string {
 }
 
 const NO_LIMIT = -1;
-/** The schema version that added the cross-document index, and how many clusters one read assembles. */
-const CORPUS_INDEX_VERSION = 4;
+/**
+ * The schema version of the cross-document index's latest tables: a store older than it has its index
+ * rebuilt from the stored analyses after migrating. And how many clusters one read assembles.
+ */
+const CORPUS_INDEX_VERSION = 5;
 const CLUSTER_PAGE = 128;
 
 /** Older revisions of a page keep their rows but are hidden from queries. */
@@ -223,11 +226,7 @@ class SqliteStoreImpl implements SqliteStore {
         .sort((a, b) => a.version - b.version)
         .filter((m) => m.version > current);
       for (const migration of pending) this.applyMigration(migration);
-      if (
-        current > 0 &&
-        current < CORPUS_INDEX_VERSION &&
-        pending.some((m) => m.version === CORPUS_INDEX_VERSION)
-      ) {
+      if (current > 0 && current < CORPUS_INDEX_VERSION) {
         this.db.transaction(() => this.backfillCorpusIndex()).immediate();
       }
       this.migrated = true;
