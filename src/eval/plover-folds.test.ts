@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasShared, sharedPath, SKIP_REASON } from '../../test/helpers/shared.js';
-import { crossValidate, ruleViews, stratifiedFolds } from './plover-folds.js';
+import { crossValidate, definitionExamples, ruleViews, stratifiedFolds } from './plover-folds.js';
 import { parsePloverRecords, scorePlover } from './plover.js';
 
 describe('stratifiedFolds', () => {
@@ -24,12 +24,15 @@ describe.skipIf(!hasShared)(`PLOVER dev, 10-fold (${hasShared ? 'shared data' : 
   it('the model beats the rules alone and every record gets a type', () => {
     const records = parsePloverRecords(readFileSync(file, 'utf8'));
     const views = ruleViews(records);
-    const cv = crossValidate(records, views, 10, 1);
+    const table = readFileSync(sharedPath('data/plover_gsr/CAMEO2PLOVER-2021.txt'), 'utf8');
+    const cv = crossValidate(records, views, 10, 1, {}, undefined, definitionExamples(table));
     const gold = records.map((r) => r.label);
     const model = scorePlover(gold, cv.model);
     const rules = scorePlover(gold, cv.rules);
     expect(model.none).toBe(0);
     expect(model.accuracy).toBeGreaterThan(rules.accuracy);
-    expect(model.accuracy).toBeGreaterThanOrEqual(0.55);
+    // 0.609 when written (README-plover.md); the bar of the issue, 0.70, is not reached.
+    expect(model.accuracy).toBeGreaterThanOrEqual(0.58);
+    expect(rules.accuracy).toBeGreaterThanOrEqual(0.4);
   }, 60_000);
 });
