@@ -54,6 +54,19 @@ export interface EntityRow extends Entity {
   readonly published?: string;
 }
 
+/** One real-world entity across the store: every article's entities with the same cross-document key. */
+export interface CorpusEntityRow {
+  readonly key: string;
+  readonly type: Entity['type'];
+  /** The name most articles use (ties: the longest). */
+  readonly name: string;
+  /** Every name and alias any article used, sorted. */
+  readonly aliases: readonly string[];
+  readonly documents: number;
+  /** The first documents it occurs in, by ingestion order (at most 20). */
+  readonly documentIds: readonly string[];
+}
+
 export interface EventRow extends Event {
   readonly documentId: string;
   readonly published?: string;
@@ -207,6 +220,8 @@ export interface Store {
   getAnalysis(documentId: string): Promise<Analysis | undefined>;
   findDocuments(query?: StoreQuery): Promise<DocumentRow[]>;
   findEntities(query?: StoreQuery): Promise<EntityRow[]>;
+  /** Entities merged across documents (one row per real-world entity), filtered like findEntities. */
+  findCorpusEntities(query?: StoreQuery): Promise<CorpusEntityRow[]>;
   findEvents(query?: StoreQuery): Promise<EventRow[]>;
   findQuotes(query?: StoreQuery): Promise<QuoteRow[]>;
   stats(): Promise<StoreStats>;

@@ -19,6 +19,7 @@ import { resolveStorePath } from '../../store/default-path.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import {
   dateBound,
+  type CorpusEntityRow,
   type DocumentRow,
   type EntityRow,
   type EventRow,
@@ -40,6 +41,7 @@ interface QueryOptions {
   readonly offset: string;
   readonly json?: boolean;
   readonly db?: string;
+  readonly merged?: boolean;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -115,6 +117,14 @@ const ENTITY_COLUMNS: Column<EntityRow>[] = [
   { header: 'NAME', width: 32, get: (r) => r.name },
   { header: 'MENTIONS', width: 8, get: (r) => String(r.mentions.length) },
   { header: 'ALIASES', width: 50, get: (r) => r.aliases.filter((a) => a !== r.name).join(', ') },
+];
+
+const CORPUS_ENTITY_COLUMNS: Column<CorpusEntityRow>[] = [
+  { header: 'NAME', width: 32, get: (r) => r.name },
+  { header: 'TYPE', width: 6, get: (r) => r.type },
+  { header: 'DOCS', width: 5, get: (r) => String(r.documents) },
+  { header: 'KEY', width: 36, get: (r) => r.key },
+  { header: 'ALIASES', width: 70, get: (r) => r.aliases.filter((a) => a !== r.name).join(', ') },
 ];
 
 const EVENT_COLUMNS: Column<EventRow>[] = [
@@ -261,7 +271,12 @@ async function find(
   store: Store,
   kind: Kind,
   query: StoreQuery,
+  merged = false,
 ): Promise<{ rows: unknown[]; table: string }> {
+  if (merged && kind === 'entities') {
+    const rows = await store.findCorpusEntities(query);
+    return { rows, table: formatTable(CORPUS_ENTITY_COLUMNS, rows) };
+  }
   switch (kind) {
     case 'documents': {
       const rows = await store.findDocuments(query);
@@ -322,6 +337,7 @@ export function registerQuery(program: Command): void {
     .option('--limit <n>', 'at most this many rows', String(DEFAULT_LIMIT))
     .option('--offset <n>', 'skip this many rows first', '0')
     .option('--json', 'print the rows as JSON')
+    .option('--merged', 'entities: one row per real-world entity across all articles, with every alias used')
     .option('--db <path>', 'store file (default: $PARALLAX_DB, else ~/.local/share/parallax/parallax.db)')
     .action(async (kind: Kind, options: QueryOptions) => {
       const query: StoreQuery = {
@@ -341,7 +357,7 @@ export function registerQuery(program: Command): void {
       const store = openSqliteStore(path);
       try {
         await store.migrate();
-        const { rows, table } = await find(store, kind, query);
+        const { rows, table } = await find(store, kind, query, options.merged === true);
         if (options.json) {
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
           return;

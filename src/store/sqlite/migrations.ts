@@ -298,8 +298,10 @@ CREATE INDEX corpus_claims_document ON corpus_claims (document_id);
 
 /**
  * Near-duplicate fingerprints (MinHash, src/corpus/near-duplicates.ts) with their LSH band keys, so
- * syndicated copies are found by key lookups and counted as one source. Filled on ingest; documents
- * stored earlier get theirs when the index is rebuilt after this migration.
+ * syndicated copies are found by key lookups and counted as one source; and each entity's
+ * cross-document key (src/corpus/entity-keys.ts), so one real-world entity is one row whatever article
+ * or alias named it. Filled on ingest; documents stored earlier get theirs when the index is rebuilt
+ * after this migration.
  */
 const NEAR_DUPLICATES = `
 CREATE TABLE corpus_fingerprints (
@@ -313,6 +315,10 @@ CREATE TABLE corpus_fingerprint_bands (
   PRIMARY KEY (key, document_id)
 ) WITHOUT ROWID;
 CREATE INDEX corpus_fingerprint_bands_document ON corpus_fingerprint_bands (document_id);
+ALTER TABLE entities ADD COLUMN corpus_key TEXT;
+ALTER TABLE entities ADD COLUMN corpus_surname TEXT;
+CREATE INDEX entities_corpus_key ON entities (corpus_key);
+CREATE INDEX entities_corpus_surname ON entities (corpus_surname);
 `;
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -320,5 +326,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'ingestion', sql: INGESTION },
   { version: 3, name: 'document metadata', sql: DOCUMENT_METADATA },
   { version: 4, name: 'corpus index', sql: CORPUS_INDEX },
-  { version: 5, name: 'near duplicates', sql: NEAR_DUPLICATES },
+  { version: 5, name: 'near duplicates and entity keys', sql: NEAR_DUPLICATES },
 ];

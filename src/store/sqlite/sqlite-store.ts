@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
 import { assembleCluster } from '../../corpus/assemble.js';
 import { CorpusIndex } from '../../corpus/corpus-index.js';
+import { entityKey, resolveSurnames, surnameOf } from '../../corpus/entity-keys.js';
 import { clusterMatches } from '../../corpus/query.js';
 import type { Cluster, ClusterQuery } from '../../corpus/types.js';
 import { loadKnowledge } from '../../knowledge/load.js';
@@ -35,6 +36,7 @@ import {
   type StoredRawInput,
   type EntityRef,
   type EntityRow,
+  type CorpusEntityRow,
   type EventRow,
   type IngestResult,
   type QuoteRow,
@@ -142,6 +144,8 @@ const NO_LIMIT = -1;
  */
 const CORPUS_INDEX_VERSION = 5;
 const CLUSTER_PAGE = 128;
+const JSON_LIST = 'SELECT value FROM json_each(?)';
+const CORPUS_ENTITY_DOCUMENTS = 20;
 
 /** Older revisions of a page keep their rows but are hidden from queries. */
 const CURRENT: Clause = { sql: 'd.superseded = 0', params: [] };
@@ -266,7 +270,7 @@ class SqliteStoreImpl implements SqliteStore {
     }
     const needle = entityNeedle(query);
     if (needle !== undefined) {
-      const match = entityMatch('e', needle);
+      const match = this.entityClause('e', needle);
       clauses.push({
         sql: `EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id AND ${match.sql})`,
         params: match.params,
@@ -304,7 +308,7 @@ class SqliteStoreImpl implements SqliteStore {
     const clauses: Clause[] = [];
     if (query.type !== undefined) clauses.push({ sql: 'e.type = ?', params: [query.type] });
     const needle = entityNeedle(query);
-    if (needle !== undefined) clauses.push(entityMatch('e', needle));
+    if (needle !== undefined) clauses.push(this.entityClause('e', needle));
     clauses.push(...dateClauses(query, 'd.published_start', 'd.published_end'), CURRENT);
     const search = documentSearch(query);
     if (search === null) return [];
@@ -323,13 +327,55 @@ class SqliteStoreImpl implements SqliteStore {
     }));
   }
 
+  async findCorpusEntities(query: StoreQuery = {}): Promise<CorpusEntityRow[]> {
+    const { limit, offset, ...filters } = query;
+    const rows = await this.findEntities(filters);
+    const keyed = rows.map((r) => ({ row: r, key: entityKey(r, r.documentId) }));
+    const tied = resolveSurnames(keyed.map((k) => k.key));
+    const groups = new Map<
+      string,
+      { type: Entity['type']; names: Map<string, number>; aliases: Set<string>; docs: string[] }
+    >();
+    for (const { row, key } of keyed) {
+      const k = tied.get(key) ?? key;
+      const g = groups.get(k) ?? {
+        type: row.type,
+        names: new Map<string, number>(),
+        aliases: new Set<string>(),
+        docs: [],
+      };
+      g.names.set(row.name, (g.names.get(row.name) ?? 0) + 1);
+      g.aliases.add(row.name);
+      for (const a of row.aliases) g.aliases.add(a);
+      if (!g.docs.includes(row.documentId)) g.docs.push(row.documentId);
+      groups.set(k, g);
+    }
+    const out: CorpusEntityRow[] = [...groups].map(([key, g]) => {
+      const name =
+        [...g.names].sort(
+          (a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
+        )[0]?.[0] ?? key;
+      return {
+        key,
+        type: g.type,
+        name,
+        aliases: [...g.aliases].sort(),
+        documents: g.docs.length,
+        documentIds: g.docs.slice(0, CORPUS_ENTITY_DOCUMENTS),
+      };
+    });
+    out.sort((a, b) => b.documents - a.documents || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const start = offset ?? 0;
+    return out.slice(start, limit === undefined ? undefined : start + limit);
+  }
+
   async findEvents(query: StoreQuery = {}): Promise<EventRow[]> {
     this.ready();
     const clauses: Clause[] = [];
     if (query.type !== undefined) clauses.push({ sql: 'v.type = ?', params: [query.type] });
     const needle = entityNeedle(query);
     if (needle !== undefined) {
-      const match = entityMatch('e', needle);
+      const match = this.entityClause('e', needle);
       clauses.push({
         sql: `EXISTS (SELECT 1 FROM event_participants p
                         JOIN entities e ON e.document_id = p.document_id AND e.id = p.entity_id
@@ -382,7 +428,7 @@ class SqliteStoreImpl implements SqliteStore {
       clauses.push({ sql: '(q.stance = ? OR q.kind = ?)', params: [query.type, query.type] });
     const needle = entityNeedle(query);
     if (needle !== undefined) {
-      const match = entityMatch('e', needle);
+      const match = this.entityClause('e', needle);
       clauses.push({
         sql: `(EXISTS (SELECT 1 FROM entities e
                         WHERE e.document_id = q.document_id AND e.id = q.speaker_entity AND ${match.sql})
@@ -580,8 +626,9 @@ class SqliteStoreImpl implements SqliteStore {
     );
 
     const insertEntity = this.statement(
-      `INSERT INTO entities (document_id, id, ord, type, name, name_lc, country, knowledge_key, confidence, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO entities (document_id, id, ord, type, name, name_lc, country, knowledge_key, confidence, json,
+                             corpus_key, corpus_surname)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertAlias = this.statement(
       'INSERT OR IGNORE INTO entity_aliases (document_id, entity_id, alias, alias_lc) VALUES (?, ?, ?, ?)',
@@ -598,6 +645,8 @@ class SqliteStoreImpl implements SqliteStore {
         e.knowledgeKey ?? null,
         e.confidence,
         JSON.stringify(e),
+        entityKey(e, doc.id),
+        surnameOf(entityKey(e, doc.id)) ?? null,
       );
       for (const alias of e.aliases) insertAlias.run(doc.id, e.id, alias, fold(alias));
     });
@@ -1055,7 +1104,46 @@ class SqliteStoreImpl implements SqliteStore {
     ).iterate() as IterableIterator<{ analysis_json: string }>;
     const analyses: Analysis[] = [];
     for (const row of rows) analyses.push(JSON.parse(row.analysis_json) as Analysis);
-    for (const a of analyses) this.index().addDocument(a);
+    const setKey = this.statement(
+      'UPDATE entities SET corpus_key = ?, corpus_surname = ? WHERE document_id = ? AND id = ?',
+    );
+    for (const a of analyses) {
+      this.index().addDocument(a);
+      for (const e of a.entities) {
+        const key = entityKey(e, a.document.id);
+        setKey.run(key, surnameOf(key) ?? null, a.document.id, e.id);
+      }
+    }
+  }
+
+  /**
+   * The clause for an entity filter: the entity's own name or alias contains the needle, or it is the
+   * same real-world entity (cross-document key, a surname tied to its one full name) as one that does
+   * anywhere in the store, so "the parliamentary speaker" finds the articles that say only his name.
+   */
+  private entityClause(e: string, needle: string): Clause {
+    const own = entityMatch(e, needle);
+    const keys = this.guard('matching entities', () => {
+      const rows = this.statement(
+        `SELECT DISTINCT e.corpus_key AS key FROM entities e WHERE e.corpus_key IS NOT NULL AND ${own.sql}`,
+      ).all(...own.params) as { key: string }[];
+      const found = new Set(rows.map((r) => r.key).filter((k) => !k.startsWith('local:')));
+      const surnames = new Set([...found].map(surnameOf).filter((x): x is string => x !== undefined));
+      const kin = this.statement(
+        `SELECT DISTINCT corpus_key AS key FROM entities WHERE corpus_surname IN (${JSON_LIST})`,
+      ).all(JSON.stringify([...surnames])) as { key: string }[];
+      const tied = resolveSurnames(kin.map((r) => r.key));
+      for (const [bare, full] of tied) {
+        if (found.has(bare)) found.add(full);
+        if (found.has(full)) found.add(bare);
+      }
+      return [...found];
+    });
+    if (keys.length === 0) return own;
+    return {
+      sql: `(${own.sql} OR ${e}.corpus_key IN (${JSON_LIST}))`,
+      params: [...own.params, JSON.stringify(keys)],
+    };
   }
 
   async getDocumentMetadata(documentId: string): Promise<DocumentMetadata | undefined> {
