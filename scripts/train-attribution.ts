@@ -4,7 +4,7 @@
  * Everything random is seeded, so the same code, data and options give the same file byte for byte.
  *
  * Options: --polnear DIR (holds train/ and dev/), --out FILE, --epochs N, --seed N, --cue-bits N,
- * --role-bits N, --min-cue-word N, --prune X (drop weight rows whose largest weight is under X),
+ * --role-bits N, --min-cue-word N, --min-cue-rate X, --prune X (drop weight rows whose largest weight is under X),
  * --tune-only (score, write nothing).
  */
 import { createHash } from 'node:crypto';
@@ -23,10 +23,11 @@ const { values } = parseArgs({
     out: { type: 'string', default: DEFAULT_ATTRIBUTION_MODEL },
     epochs: { type: 'string', default: '4' },
     seed: { type: 'string', default: '20180507' },
-    'cue-bits': { type: 'string', default: '18' },
-    'role-bits': { type: 'string', default: '18' },
+    'cue-bits': { type: 'string', default: '20' },
+    'role-bits': { type: 'string', default: '20' },
     'min-cue-word': { type: 'string', default: '2' },
-    prune: { type: 'string', default: '0' },
+    'min-cue-rate': { type: 'string', default: '0.3' },
+    prune: { type: 'string', default: '1' },
     'tune-only': { type: 'boolean', default: false },
   },
 });
@@ -37,6 +38,7 @@ const options = {
   cueBits: Number(values['cue-bits']),
   roleBits: Number(values['role-bits']),
   minCueWord: Number(values['min-cue-word']),
+  minCueRate: Number(values['min-cue-rate']),
 };
 const t0 = performance.now();
 const train = readSplit(join(values.polnear, 'train'));

@@ -57,7 +57,7 @@ const toy = [
   'The storm closed the roads and the schools.',
 ].map(toyDoc);
 
-const options = { epochs: 8, seed: 1, cueBits: 12, roleBits: 12, minCueWord: 1 };
+const options = { epochs: 8, seed: 1, cueBits: 12, roleBits: 12, minCueWord: 1, minCueRate: 0.1 };
 
 describe('labels', () => {
   it('lets I follow only its own B or I', () => {

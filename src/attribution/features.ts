@@ -9,7 +9,7 @@
  * other features is refused at load time.
  */
 import type { Token } from '../model/schema.js';
-import { hashString, mix, mix3 } from '../ner/hash.js';
+import { hashStep, hashString, mix, mix3 } from '../ner/hash.js';
 
 export const FEATURE_SET = 'parallax-attribution-features@2';
 
@@ -63,7 +63,10 @@ export function docArrays(
       newline = text.indexOf('\n', t.start);
     }
     word[i] = hashString(lo);
-    suffix[i] = hashString(lo.length > 3 ? lo.slice(-3) : lo, 0x2f);
+    // hashString of the last three characters, without slicing a new string per token
+    let h = 0x2f;
+    for (let k = Math.max(0, lo.length - 3); k < lo.length; k++) h = hashStep(h, lo.charCodeAt(k));
+    suffix[i] = h >>> 0;
     shape[i] = shapeOf(w, lo);
     if (OPEN.has(w) || (w === '"' && !inside)) {
       quote[i] = 2;

@@ -43,8 +43,9 @@ const FEATS = new Int32Array(MAX_FEATURES);
 const SCORES = new Float64Array(8);
 
 /**
- * Cue labels of the sentence [from, to) into `labels` (indexed from `from`), and into `margins` the
- * score margin of each token's label over O.
+ * Cue labels of tokens [a, b) of the sentence [from, to) into `labels` (indexed from `from`), and into
+ * `margins` the score margin of each token's label over O. The whole sentence by default; the decoder
+ * reads only windows around the words that can key a cue.
  */
 export function tagCues(
   weights: Float32Array,
@@ -54,11 +55,13 @@ export function tagCues(
   to: number,
   labels: Uint8Array,
   margins?: Float32Array,
+  a = from,
+  b = to,
 ): void {
   const mask = (1 << bits) - 1;
-  let prev = 9;
-  let prev2 = 9;
-  for (let i = from; i < to; i++) {
+  let prev = a > from ? 0 : 9;
+  let prev2 = a > from + 1 ? 0 : 9;
+  for (let i = a; i < b; i++) {
     const n = cueFeatures(d, from, to, i, prev, prev2, mask, FEATS);
     score(weights, CUE_LABELS, FEATS, n, SCORES);
     const best = bestAllowed(SCORES, CUE_LABELS, prev === 9 ? 0 : prev);
@@ -166,6 +169,10 @@ export function hasCueWord(w: Weights, d: DocArrays, from: number, to: number): 
   return false;
 }
 
+/** Tokens read before and after a key word (cues of more words are rare and mostly start at the key). */
+const WINDOW_BEFORE = 3;
+const WINDOW_AFTER = 7;
+
 /** A tagged attribution whose content fragments may still grow (a quotation carried on). */
 interface Growing extends TaggedAttribution {
   readonly content: [number, number][];
@@ -178,7 +185,20 @@ export function tagSentence(w: Weights, d: DocArrays, s: Sentence): Growing[] {
   if (to <= from || !hasCueWord(w, d, from, to)) return [];
   const cueLabels = new Uint8Array(to - from);
   const margins = new Float32Array(to - from);
-  tagCues(w.cue, w.cueBits, d, from, to, cueLabels, margins);
+  // Cues lie next to their key word: only windows around key words are read (merged when they touch).
+  let a = -1;
+  let b = -1;
+  for (let i = from; i < to; i++) {
+    if (!w.cueWords.has(d.word[i] as number)) continue;
+    const lo = Math.max(from, i - WINDOW_BEFORE);
+    const hi = Math.min(to, i + WINDOW_AFTER);
+    if (lo > b) {
+      if (b > a) tagCues(w.cue, w.cueBits, d, from, to, cueLabels, margins, a, b);
+      a = lo;
+    }
+    b = hi;
+  }
+  if (b > a) tagCues(w.cue, w.cueBits, d, from, to, cueLabels, margins, a, b);
   const cues = runsOf(cueLabels, from, to, 0);
   if (cues.length === 0) return [];
   const roleLabels = new Uint8Array(to - from);

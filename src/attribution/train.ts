@@ -32,8 +32,10 @@ export interface TrainOptions {
   readonly seed: number;
   readonly cueBits: number;
   readonly roleBits: number;
-  /** A word enters the cue vocabulary after this many training cues. */
+  /** A word enters the cue vocabulary after this many training cues… */
   readonly minCueWord: number;
+  /** …and when at least this share of its occurrences are inside cues ("said" yes, "in" no). */
+  readonly minCueRate: number;
   /** Called after each epoch with the averaged weights so far (to score a tuning set). */
   readonly onEpoch?: (epoch: number, weights: Weights) => void;
 }
@@ -127,13 +129,33 @@ function target(gold: number, prev: number): number {
 /** Trains both taggers; returns the averaged weights of the last epoch. */
 export function trainAttribution(docs: readonly TrainingDoc[], options: TrainOptions): Weights {
   const prepared = docs.map(prepare);
+  // The gate of the decoder: words often enough inside a cue, and rarely enough outside one, that a
+  // sentence without any is not worth tagging.
   const counts = new Map<number, number>();
+  const totals = new Map<number, number>();
   for (const p of prepared)
     for (const c of p.cues)
-      for (let i = c.from; i < c.to; i++)
-        if ((c.gold[i - c.from] as number) !== 0)
-          counts.set(p.d.word[i] as number, (counts.get(p.d.word[i] as number) ?? 0) + 1);
-  const cueWords = new Set([...counts].filter(([, n]) => n >= options.minCueWord).map(([w]) => w));
+      for (let i = c.from; i < c.to; i++) {
+        const word = p.d.word[i] as number;
+        totals.set(word, (totals.get(word) ?? 0) + 1);
+        if ((c.gold[i - c.from] as number) !== 0) counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+  // Each cue is keyed by its most cue-like word ("said" in "said Friday", "according" in "according to"),
+  // so words that only ride along in cues ("to", "Friday") open no sentence.
+  const rate = (w: number): number => (counts.get(w) ?? 0) / (totals.get(w) ?? 1);
+  const keys = new Map<number, number>();
+  for (const p of prepared)
+    for (const c of p.cues)
+      for (let i = c.from; i < c.to; i++) {
+        if ((c.gold[i - c.from] as number) !== 1) continue;
+        let key = p.d.word[i] as number;
+        for (let j = i + 1; j < c.to && (c.gold[j - c.from] as number) === 2; j++)
+          if (rate(p.d.word[j] as number) > rate(key)) key = p.d.word[j] as number;
+        keys.set(key, (keys.get(key) ?? 0) + 1);
+      }
+  const cueWords = new Set(
+    [...keys].filter(([w, n]) => n >= options.minCueWord && rate(w) >= options.minCueRate).map(([w]) => w),
+  );
   const cue = new AveragedPerceptron(CUE_LABELS, options.cueBits);
   const role = new AveragedPerceptron(ROLE_LABELS, options.roleBits);
   const cueMask = (1 << options.cueBits) - 1;

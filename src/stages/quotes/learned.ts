@@ -73,8 +73,6 @@ const FINITE = new Set([
   'are',
   'was',
   'were',
-  'be',
-  'been',
   'has',
   'have',
   'had',
@@ -97,12 +95,17 @@ const FINITE = new Set([
   "n't",
 ]);
 
+/** Words before which an -ed form is a participle, not a finite verb ("to be beefed up"). */
+const NON_FINITE_BEFORE = new Set(['to', 'be', 'been', 'being']);
+
 /** A clause: a finite auxiliary, or a past or third-person verb form after some subject word. */
 function isClause(view: TextView, ranges: TaggedAttribution['content']): boolean {
   for (const [a, b] of ranges)
     for (let i = a; i < b; i++) {
       const w = view.lower[i] ?? '';
-      if (FINITE.has(w) || (i > a && /^[a-z]{3,}(?:ed|es)$/u.test(w))) return true;
+      if (FINITE.has(w)) return true;
+      if (i > a && /^[a-z]{3,}(?:ed|es)$/u.test(w) && !NON_FINITE_BEFORE.has(view.lower[i - 1] ?? ''))
+        return true;
     }
   return false;
 }
@@ -120,6 +123,10 @@ export function admitAlone(view: TextView, cues: CueTable, a: LearnedAttribution
   let verbal = false;
   for (let i = a.tokens.cue[0]; i < a.tokens.cue[1] && !verbal; i++) verbal = !PREPS.has(view.lower[i] ?? '');
   if (!verbal) return false;
+  // "Protesters calling for reform marched": a participle right after its subject modifies a noun.
+  const src = a.tokens.source;
+  if (src !== undefined && src[1] === a.tokens.cue[0] && /ing$/u.test(view.lower[a.tokens.cue[0]] ?? ''))
+    return false;
   const first = a.tokens.content[0];
   if (first === undefined) return false;
   const opener = view.lower[first[0]] ?? '';
