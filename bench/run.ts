@@ -22,6 +22,10 @@ const REGISTRY: readonly { readonly name: string; readonly load: () => Promise<C
     load: async () => (await import('./contenders/parallax-tagger.js')).parallaxTaggerContender(),
   },
   {
+    name: 'parallax-attribution',
+    load: async () => (await import('./contenders/parallax-attribution.js')).parallaxAttributionContender(),
+  },
+  {
     name: 'compromise',
     load: async () => (await import('./contenders/compromise.js')).compromiseContender(),
   },
