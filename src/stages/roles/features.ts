@@ -12,7 +12,7 @@ import type { FeatureExtractor, WordInfo } from '../../ner/features.js';
 import { ENTITY_TYPES, type Mention, type Token } from '../../model/schema.js';
 import { tokenAt, type Window } from './windows.js';
 
-export const ROLE_FEATURE_SET = 'parallax-roles-features@2';
+export const ROLE_FEATURE_SET = 'parallax-roles-features@4';
 
 // Template ids, offset so that they never equal the recognizer's own (1–35).
 const T = {
@@ -35,6 +35,14 @@ const T = {
   afterTrig: 117,
   prep: 118,
   prepWord: 119,
+  position: 124,
+  positionDist: 125,
+  gateBias: 130,
+  gateWord: 131,
+  gateLead: 132,
+  gateClass: 133,
+  gateTrigger: 134,
+  gatePosition: 135,
   prev: 120,
   prev2: 121,
   prevWord: 122,
@@ -46,6 +54,14 @@ const NONE = hashString('<none>');
 /** Prepositions that tell a participant's role ("by" the doer, "with" the instrument, "against" the target). */
 const PREPOSITIONS = new Set(['by', 'with', 'against', 'of', 'on', 'at', 'in', 'from', 'to', 'near', 'into']);
 
+/**
+ * Where a token stands in the document, in tokens: the lead (under 60), then under 150, 300, 600, beyond.
+ * The incident a report is about is told first; later paragraphs bring background and older attacks.
+ */
+export function positionBucket(g: number): number {
+  return g < 60 ? 0 : g < 150 ? 1 : g < 300 ? 2 : g < 600 ? 3 : 4;
+}
+
 /** Signed distance buckets: 0 inside the trigger, then 1, 2, 3, 4–5, 6–8, 9–14, 15+ on either side. */
 export function distBucket(d: number): number {
   const a = d < 0 ? -d : d;
@@ -53,15 +69,24 @@ export function distBucket(d: number): number {
   return d < 0 ? -b : b;
 }
 
-/** Per-document facts the windows read: the mention type at each token. */
+/** Word tokens at the start of a document that the window gate reads (the lead tells what it is about). */
+export const LEAD_TOKENS = 40;
+
+/** Per-document facts the windows read: the mention type at each token, the lead's word hashes. */
 export interface DocTokens {
+  readonly lead: Int32Array;
   /** ENTITY_TYPES index of the mention covering the token, or -1. */
   readonly mentionType: Int8Array;
   /** 1 at a mention's first token. */
   readonly mentionBegin: Uint8Array;
 }
 
-export function docTokens(tokens: readonly Token[], mentions: readonly Mention[]): DocTokens {
+export function docTokens(text: string, tokens: readonly Token[], mentions: readonly Mention[]): DocTokens {
+  const lead: number[] = [];
+  for (let i = 0; i < tokens.length && lead.length < LEAD_TOKENS; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'word') lead.push(hashString(text.slice(t.start, t.end).toLowerCase()));
+  }
   const mentionType = new Int8Array(tokens.length).fill(-1);
   const mentionBegin = new Uint8Array(tokens.length);
   for (const m of mentions) {
@@ -72,7 +97,7 @@ export function docTokens(tokens: readonly Token[], mentions: readonly Mention[]
     mentionBegin[s] = 1;
     for (let i = s; i < tokens.length && (tokens[i] as Token).start < m.span.end; i++) mentionType[i] = type;
   }
-  return { mentionType, mentionBegin };
+  return { lead: Int32Array.from(lead), mentionType, mentionBegin };
 }
 
 /** Static features of one window, flat, with per-position offsets. */
@@ -83,6 +108,8 @@ export interface WindowFeatures {
   /** Lower-cased word hash and distance bucket per position, for the label-dependent features. */
   readonly hLower: Int32Array;
   readonly dist: Int8Array;
+  /** The window gate's features (bag of the window's words, the lead's words, its triggers, its place). */
+  readonly gate: Int32Array;
 }
 
 export class RoleFeatureExtractor {
@@ -193,9 +220,21 @@ export class RoleFeatureExtractor {
       }
       c = this.push(c, mix3(T.prep, prep, dir));
       c = this.push(c, mix3(T.prepWord, prep, hl));
+      const pos = positionBucket(g);
+      c = this.push(c, mix(T.position, pos));
+      c = this.push(c, mix3(T.positionDist, pos, db));
     }
     offsets[n] = c;
-    return { length: n, feats: this.buf.slice(0, c), offsets, hLower, dist };
+    const feats = this.buf.slice(0, c);
+    let g = this.push(0, T.gateBias);
+    for (let i = 0; i < n; i++) g = this.push(g, mix(T.gateWord, hLower[i] as number));
+    for (let i = 0; i < doc.lead.length; i++) g = this.push(g, mix(T.gateLead, doc.lead[i] as number));
+    for (const t of trig) {
+      g = this.push(g, mix(T.gateClass, eventClass(t.event)));
+      g = this.push(g, mix(T.gateTrigger, (ner.infos[t.start - w.start] as WordInfo).hLower));
+    }
+    g = this.push(g, mix(T.gatePosition, positionBucket(w.start)));
+    return { length: n, feats, offsets, hLower, dist, gate: this.buf.slice(0, g) };
   }
 }
 

@@ -31,8 +31,9 @@ export function loadRoleTagger(path: string = DEFAULT_ROLE_MODEL_PATH): RoleTagg
   if (hit !== undefined) return hit;
   const model = readRoleModel(path);
   const tagger = new RoleTagger(model.weights, loadTagger().extractor, model.header.hashBits);
-  tagger.oBias = model.header.oBias;
+  tagger.roleBias = model.header.roleBias;
   tagger.minConfidence = model.header.minConfidence;
+  tagger.gateThreshold = model.header.gateThreshold;
   loaded.set(path, tagger);
   return tagger;
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ROLE_FEATURE_SET } from './features.js';
-import { LABELS, NUM_LABELS } from './labels.js';
+import { COLUMNS, COLUMN_NAMES } from './labels.js';
 
 export const ROLE_MODEL_FORMAT = 'parallax-roles-model@1';
 const MAGIC = Buffer.from('PXROLE\u0000\u0001', 'latin1');
@@ -19,10 +19,12 @@ export interface RoleModelHeader {
   /** Weight = int16 value × scale. */
   readonly scale: number;
   readonly rows: number;
-  /** The decoder's O bias, tuned on held-out documents (see RoleTagger.oBias). */
-  readonly oBias: number;
+  /** The decoder's bias per role, tuned on held-out documents (see RoleTagger.roleBias). */
+  readonly roleBias: readonly number[];
   /** Lowest span confidence kept, per role (ROLES order), tuned with the bias. */
   readonly minConfidence: readonly number[];
+  /** Windows whose gate score is below this get no arguments (null: no gate). */
+  readonly gateThreshold: number | null;
   /** sha256 of the entity model whose word features (clusters, gazetteer) this model was trained with. */
   readonly nerModel: string;
   /** How the model was trained (seed, epochs, data, tuning figures); informative only. */
@@ -31,7 +33,7 @@ export interface RoleModelHeader {
 
 export interface RoleModel {
   readonly header: RoleModelHeader;
-  /** Dense weights: NUM_LABELS floats per hash bucket. */
+  /** Dense weights: COLUMNS floats per hash bucket. */
   readonly weights: Float32Array;
 }
 
@@ -48,12 +50,13 @@ const align4 = (n: number): number => (n + 3) & ~3;
 export function encodeRoleModel(
   weights: Float32Array,
   hashBits: number,
-  oBias: number,
+  roleBias: readonly number[],
   minConfidence: readonly number[],
+  gateThreshold: number | null,
   nerModel: string,
   training: Readonly<Record<string, unknown>>,
 ): Buffer {
-  const L = NUM_LABELS;
+  const L = COLUMNS;
   let max = 0;
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i] as number));
   const scale = max === 0 ? 1 : max / 32767;
@@ -74,12 +77,13 @@ export function encodeRoleModel(
   const header: RoleModelHeader = {
     format: ROLE_MODEL_FORMAT,
     featureSet: ROLE_FEATURE_SET,
-    labels: LABELS,
+    labels: COLUMN_NAMES,
     hashBits,
     scale,
     rows: rows.length,
-    oBias,
+    roleBias,
     minConfidence,
+    gateThreshold,
     nerModel,
     training,
   };
@@ -113,10 +117,10 @@ export function decodeRoleModel(bytes: Buffer, source = 'model'): RoleModel {
       `${source}: trained with features ${String(header.featureSet)} but this code extracts ${ROLE_FEATURE_SET}; retrain with npm run train:roles`,
     );
   }
-  if (JSON.stringify(header.labels) !== JSON.stringify(LABELS)) {
-    throw new RoleModelError(`${source}: label set differs from ${JSON.stringify(LABELS)}`);
+  if (JSON.stringify(header.labels) !== JSON.stringify(COLUMN_NAMES)) {
+    throw new RoleModelError(`${source}: label set differs from ${JSON.stringify(COLUMN_NAMES)}`);
   }
-  const L = NUM_LABELS;
+  const L = COLUMNS;
   const rowBytes = header.rows * 4;
   if (bytes.length !== bodyStart + rowBytes + header.rows * L * 2) {
     throw new RoleModelError(`${source}: body has the wrong size`);

@@ -11,9 +11,10 @@ import {
   RoleFeatureExtractor,
   docTokens,
   dynamicFeatures,
+  type DocTokens,
   type WindowFeatures,
 } from './features.js';
-import { NUM_LABELS, O, allowed, spansOf } from './labels.js';
+import { COLUMNS, GATE, NUM_LABELS, O, allowed, roleOf, spansOf } from './labels.js';
 import { eventWindows, type Window } from './windows.js';
 
 /** Start-of-window pseudo label for the previous-label features. */
@@ -34,15 +35,22 @@ export function scoreToken(
   const feats = f.feats;
   const end = f.offsets[i + 1] as number;
   for (let k = f.offsets[i] as number; k < end; k++) {
-    const base = (feats[k] as number) * L;
+    const base = (feats[k] as number) * COLUMNS;
     for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
   }
   const nd = dynamicFeatures(dyn, mask, f, i, prev, prev2);
   for (let k = 0; k < nd; k++) {
-    const base = (dyn[k] as number) * L;
+    const base = (dyn[k] as number) * COLUMNS;
     for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
   }
   return nd;
+}
+
+/** The window gate's score: the GATE column summed over the window's gate features. */
+export function gateScore(weights: Float32Array | Float64Array, f: WindowFeatures): number {
+  let s = 0;
+  for (let k = 0; k < f.gate.length; k++) s += weights[(f.gate[k] as number) * COLUMNS + GATE] as number;
+  return s;
 }
 
 /** The highest-scoring label that may follow `p` (-1 at the start); the first on ties. */
@@ -105,10 +113,10 @@ export const eventClassOf = (event: Event): number => hashString(`${event.type}:
 export function windowFeatures(
   extractor: RoleFeatureExtractor,
   input: TagInput,
-): { window: Window; features: WindowFeatures }[] {
+): { window: Window; features: WindowFeatures; words: readonly string[]; doc: DocTokens }[] {
   const windows = eventWindows(input.text, input.tokens, input.sentences, input.events);
   if (windows.length === 0) return [];
-  const doc = docTokens(input.tokens, input.mentions);
+  const doc = docTokens(input.text, input.tokens, input.mentions);
   const classes = new Int32Array(input.events.length);
   input.events.forEach((e, i) => (classes[i] = eventClassOf(e)));
   const eventClass = (i: number): number => classes[i] as number;
@@ -118,8 +126,50 @@ export function windowFeatures(
       const t = input.tokens[g] as Token;
       words.push(input.text.slice(t.start, t.end));
     }
-    return { window, features: extractor.window(doc, window, words, eventClass) };
+    return { window, features: extractor.window(doc, window, words, eventClass), words, doc };
   });
+}
+
+/** Words a span neither starts nor ends with: the tagger sometimes runs on into "with", "of" or a comma. */
+const EDGE_WORDS = new Set([
+  'with',
+  'by',
+  'of',
+  'in',
+  'on',
+  'at',
+  'and',
+  'to',
+  'from',
+  'for',
+  'who',
+  'which',
+  'that',
+]);
+
+const isEdgeWord = (word: string): boolean =>
+  EDGE_WORDS.has(word.toLowerCase()) || !/[\p{L}\p{N}]/u.test(word);
+
+/**
+ * A tagged span [s, e) of a window's words, trimmed of edge words and widened to whole entity mentions
+ * ("antonio lopez palencia" inside the mention "eduardo antonio lopez palencia" becomes the full name):
+ * the tagger's boundaries are its weakest part, the entity layer's are better. Undefined when nothing is left.
+ */
+export function snap(
+  s: number,
+  e: number,
+  words: readonly string[],
+  doc: DocTokens,
+  offset: number,
+): [number, number] | undefined {
+  while (s < e && isEdgeWord(words[s] as string)) s++;
+  while (e > s && isEdgeWord(words[e - 1] as string)) e--;
+  if (s === e) return undefined;
+  const inMention = (i: number): boolean =>
+    (doc.mentionType[offset + i] as number) >= 0 && doc.mentionBegin[offset + i] === 0;
+  while (s > 0 && inMention(s)) s--;
+  while (e < words.length && inMention(e)) e++;
+  return [s, e];
 }
 
 export class RoleTagger {
@@ -130,12 +180,15 @@ export class RoleTagger {
   private readonly dyn = new Int32Array(MAX_DYNAMIC);
 
   /**
-   * Subtracted from the O score before the argmax: the perceptron learns from windows where most tokens
-   * are O and under-tags; a bias tuned on held-out documents trades some precision for recall.
+   * Added to each role's B- and I- scores before the argmax (ROLES order): the perceptron learns from
+   * windows where most tokens are O and under-tags; biases tuned on held-out documents trade some
+   * precision for recall, role by role.
    */
-  oBias = 0;
+  roleBias: readonly number[] = [];
   /** Lowest span confidence kept, per role; spans below are dropped (tuned with the bias). */
   minConfidence: readonly number[] = [];
+  /** Windows whose gate score is below this are not tagged (null: every window is). */
+  gateThreshold: number | null = null;
 
   constructor(
     readonly weights: Float32Array,
@@ -152,7 +205,8 @@ export class RoleTagger {
     const scores = this.scores;
     for (let i = 0; i < f.length; i++) {
       scoreToken(this.weights, this.extractor.mask, f, i, prev, prev2, scores, this.dyn);
-      scores[O] = (scores[O] as number) - this.oBias;
+      for (let l = 1; l < NUM_LABELS; l++)
+        scores[l] = (scores[l] as number) + (this.roleBias[roleOf(l)] ?? 0);
       const p = prev === BOS_LABEL ? -1 : prev;
       const best = bestAllowed(scores, p);
       const top = scores[best] as number;
@@ -168,7 +222,8 @@ export class RoleTagger {
   /** Argument spans of a document's violent events. */
   tag(input: TagInput): TaggedArgument[] {
     const out: TaggedArgument[] = [];
-    for (const { window, features } of windowFeatures(this.extractor, input)) {
+    for (const { window, features, words, doc } of windowFeatures(this.extractor, input)) {
+      if (this.gateThreshold !== null && gateScore(this.weights, features) < this.gateThreshold) continue;
       const n = features.length;
       if (this.labels.length < n) {
         this.labels = new Uint8Array(n * 2);
@@ -179,8 +234,10 @@ export class RoleTagger {
         let conf = 1;
         for (let i = sp.start; i < sp.end; i++) conf = Math.min(conf, this.probs[i] as number);
         if (conf < (this.minConfidence[sp.role] ?? 0)) continue;
-        const start = window.start + sp.start;
-        const end = window.start + sp.end;
+        const local = snap(sp.start, sp.end, words, doc, window.start);
+        if (local === undefined) continue;
+        const start = window.start + local[0];
+        const end = window.start + local[1];
         // the event whose trigger is nearest the span (the first on ties)
         let event = -1;
         let bestD = Infinity;
