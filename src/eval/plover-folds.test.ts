@@ -31,8 +31,8 @@ describe.skipIf(!hasShared)(`PLOVER dev, 10-fold (${hasShared ? 'shared data' : 
     const rules = scorePlover(gold, cv.rules);
     expect(model.none).toBe(0);
     expect(model.accuracy).toBeGreaterThan(rules.accuracy);
-    // 0.609 when written (README-plover.md); the bar of the issue, 0.70, is not reached.
-    expect(model.accuracy).toBeGreaterThanOrEqual(0.58);
+    // 0.627 when written (README-plover.md); the bar of the issue, 0.70, is not reached.
+    expect(model.accuracy).toBeGreaterThanOrEqual(0.6);
     expect(rules.accuracy).toBeGreaterThanOrEqual(0.4);
   }, 60_000);
 });

@@ -4,7 +4,8 @@
  *
  * The record's label with the model is the one the events stage would give with that model: the rules'
  * events re-ranked by it (src/stages/events/rerank.ts), the highest-confidence type winning; a record
- * where the rules find no event gets the model's most probable type (the record-level classifier),
+ * where the rules find no event gets the most probable type of a second model trained on the same
+ * records without the rule features (the record-level sentence classifier),
  * instead of the always-wrong NONE. The rules run once per record with the model switched off, and
  * only the stages before events run with them (nothing after events changes a type).
  */
@@ -22,7 +23,13 @@ import {
   type TypeChoice,
 } from '../stages/events/lexicon.js';
 import { rerankEvents } from '../stages/events/rerank.js';
-import { predictProbs, typeFeatures, type CueTable, type TypeModel } from '../stages/events/typemodel.js';
+import {
+  predictProbs,
+  typeFeatures,
+  withoutRuleFeatures,
+  type CueTable,
+  type TypeModel,
+} from '../stages/events/typemodel.js';
 import { labelFromEvents, NO_EVENT, type PloverRecord } from './plover.js';
 import { definitionRecords } from './plover-definitions.js';
 import { trainTypeModel, type TrainOptions, type TypeExample } from './plover-train.js';
@@ -84,14 +91,42 @@ export function recordFeatures(v: RuleView, cues: CueTable): string[] {
   );
 }
 
-/** The label the events stage gives with `model`, else the model's own choice for a record without events. */
-export function modelLabel(model: TypeModel, v: RuleView, cues: CueTable): PloverType {
+/**
+ * The label the events stage gives with `model`; a record where the rules find no event gets the most
+ * probable type of the sentence model (words and cues only), or of `model` when there is none.
+ */
+export function modelLabel(
+  model: TypeModel,
+  v: RuleView,
+  cues: CueTable,
+  sentenceModel?: TypeModel,
+): PloverType {
   const ruled = labelFromEvents(rerankEvents(v.events, v.lowerOf, model, cues, v.alternativesOf));
   if (ruled !== NO_EVENT) return ruled;
-  const p = predictProbs(model, recordFeatures(v, cues));
+  const features = recordFeatures(v, cues);
+  const m = sentenceModel ?? model;
+  const p = predictProbs(m, sentenceModel ? withoutRuleFeatures(features) : features);
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
-  return model.labels[best]!;
+  return m.labels[best]!;
+}
+
+/**
+ * The two models of one training set: the type model (all features) that the events stage uses, and
+ * the sentence model (rule features left out) that labels a sentence where the rules found nothing —
+ * trained on what such a sentence offers, it does not lean on an absent `r:none` pattern.
+ */
+export function trainModels(
+  examples: readonly TypeExample[],
+  options: TrainOptions = {},
+): { readonly types: TypeModel; readonly sentences: TypeModel } {
+  return {
+    types: trainTypeModel(examples, options),
+    sentences: trainTypeModel(
+      examples.map((e) => ({ ...e, features: withoutRuleFeatures(e.features) })),
+      options,
+    ),
+  };
 }
 
 /** A small seeded generator (mulberry32): the folds are the same on every machine. */
@@ -163,9 +198,9 @@ export function crossValidate(
   for (let f = 0; f < k; f++) {
     const train = [...examples.filter((_, i) => fold[i] !== f), ...extra];
     if (train.length === 0) continue;
-    const m = trainTypeModel(train, options);
+    const m = trainModels(train, options);
     views.forEach((v, i) => {
-      if (fold[i] === f) model[i] = modelLabel(m, v, cues);
+      if (fold[i] === f) model[i] = modelLabel(m.types, v, cues, m.sentences);
     });
   }
   return { model, rules: views.map((v) => labelFromEvents(v.events)) };

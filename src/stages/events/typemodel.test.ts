@@ -7,6 +7,7 @@ import {
   serializeTypeModel,
   stem,
   typeFeatures,
+  withoutRuleFeatures,
   type TypeModel,
 } from './typemodel.js';
 
@@ -90,5 +91,25 @@ describe('model file', () => {
     expect(back.labels).toEqual(['AGREE', 'AID']);
     expect(back.weights.get('c:AID')).toEqual([0, 2]);
     expect(() => parseTypeModel('{"format":"x"}')).toThrow(/format|parallax/);
+  });
+});
+
+describe('withoutRuleFeatures', () => {
+  it('keeps words, bigrams and cues; drops every rule candidate feature', () => {
+    expect(
+      withoutRuleFeatures([
+        'bias',
+        'w:met',
+        'b:<s>_met',
+        'c:CONSULT',
+        'ci:AID',
+        'r:none',
+        'r1:AGREE',
+        'rm:A/b',
+        'rt:met',
+        'ra:A/planned',
+        'rx:AGREE',
+      ]),
+    ).toEqual(['bias', 'w:met', 'b:<s>_met', 'c:CONSULT', 'ci:AID']);
   });
 });

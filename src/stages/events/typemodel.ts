@@ -14,6 +14,10 @@ import { PLOVER_TYPES, type PloverType } from '../../model/schema.js';
 export const DEFAULT_TYPE_MODEL_PATH = fileURLToPath(
   new URL('../../../models/plover-types.json', import.meta.url),
 );
+/** The sentence model: the same features without the rule candidates, for a sentence the rules leave empty. */
+export const DEFAULT_SENTENCE_MODEL_PATH = fileURLToPath(
+  new URL('../../../models/plover-sentences.json', import.meta.url),
+);
 
 /** What the rules proposed for a sentence: one entry per event found in it. */
 export interface TypeCandidate {
@@ -131,6 +135,16 @@ export function typeFeatures(
     for (const a of c.alternatives ?? []) out.add(`rx:${a}`);
   }
   return [...out];
+}
+
+const RULE_FEATURE = /^r[a-z1]*:/;
+
+/**
+ * The features that do not come from the rule stage (words, bigrams, cues): the sentence model's.
+ * @example withoutRuleFeatures(['w:x', 'r:none', 'rt:met']) // ['w:x']
+ */
+export function withoutRuleFeatures(features: readonly string[]): string[] {
+  return features.filter((f) => !RULE_FEATURE.test(f));
 }
 
 /** Class probabilities (softmax), in the order of `model.labels`. */
