@@ -24,6 +24,7 @@ import {
   displayContent,
   kindOf,
   learnedAttributions,
+  learnedConfidence,
   learnedSpeaker,
   learnedStance,
   overlaps,
@@ -422,7 +423,7 @@ function mergeLearned(
       content,
       kind,
       ref: learnedSpeaker(view, a, lex),
-      confidence: 0.6,
+      confidence: learnedConfidence(a.tokens.margin),
       weak,
       attribution: spans,
     });

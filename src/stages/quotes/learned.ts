@@ -64,8 +64,9 @@ export function learnedSpeaker(view: TextView, a: LearnedAttribution, lex: Speak
   return ref;
 }
 
-/** Below this cue margin a tagged attribution needs a rule statement to confirm it (tuned on PolNeAR dev). */
-export const MIN_MARGIN = 5;
+/** The confidence of a stand-alone tagged statement: from 0.5, rising with the cue tagger's margin. */
+export const learnedConfidence = (margin: number): number =>
+  Math.round(100 * (0.5 + 0.35 * (1 - Math.exp(-margin / 20)))) / 100;
 
 /** Words that show a content is a clause (a finite verb), not an object ("recalled its envoy to X"). */
 const FINITE = new Set([
@@ -113,12 +114,14 @@ function isClause(view: TextView, ranges: TaggedAttribution['content']): boolean
 /**
  * Whether a tagged attribution no rule statement confirms may stand alone. The tagger learned PolNeAR's
  * wide notion of attribution (beliefs, memories, intentions: "recalled its envoy" reads to it like
- * "recalled that"), so alone it must be sure of its cue, and unless the content is quoted or opens with
- * "that", a cue the lexicon does not know, or one it knows to report only with "that" ("declared a day of
- * mourning"), needs a content that is a clause, not an object or an infinitive ("wants to go").
+ * "recalled that"), so alone, unless the content is quoted or opens with "that", a cue the lexicon does
+ * not know, or one it knows to report only with "that" ("declared a day of mourning"), needs a content
+ * that is a clause, not an object or an infinitive ("wants to go").
  */
 export function admitAlone(view: TextView, cues: CueTable, a: LearnedAttribution, kind: string): boolean {
-  if (a.tokens.margin < MIN_MARGIN) return false;
+  // "It goes without saying that …": a cue under "without" reports nothing.
+  const c0 = a.tokens.cue[0];
+  if (view.lower[c0 - 1] === 'without' || view.lower[c0] === 'without') return false;
   // A cue of prepositions alone ("for", "about") is a piece of a phrase the tagger misread.
   let verbal = false;
   for (let i = a.tokens.cue[0]; i < a.tokens.cue[1] && !verbal; i++) verbal = !PREPS.has(view.lower[i] ?? '');
