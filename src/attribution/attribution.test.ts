@@ -10,7 +10,7 @@ import { FEATURE_SET } from './features.js';
 import { DEFAULT_ATTRIBUTION_MODEL, loadAttribution } from './index.js';
 import { AttributionModelError, decodeAttributionModel, encodeAttributionModel } from './model.js';
 import { allowed, labelCount } from './perceptron.js';
-import { readRoles, runsOf, tagDocument, type Weights } from './tagger.js';
+import { closeGaps, extendQuoted, readRoles, runsOf, tagDocument, type Weights } from './tagger.js';
 import { arraysOf, tagTrainingDoc, trainAttribution } from './train.js';
 
 /** A toy document: `[s:...]`, `[c:...]` and `[q:...]` mark source, cue and content of one attribution. */
@@ -80,6 +80,43 @@ describe('labels', () => {
     expect(a.source).toEqual([11, 13]);
     expect(a.content).toEqual([[15, 17]]);
     expect(a.margin).toBe(3);
+  });
+});
+
+describe('content repairs', () => {
+  const arrays = (text: string): ReturnType<typeof arraysOf> => arraysOf(text, tokenize(text));
+
+  it('joins content runs on one side of the cue and runs a content on to the sentence end', () => {
+    // He said the plan , which failed , was costly now .
+    // 0  1    2   3    4 5     6      7 8   9      10  11
+    const d = arrays('He said the plan, which failed, was costly now.');
+    const cueLabels = new Uint8Array(12);
+    cueLabels[1] = 1;
+    expect(
+      closeGaps(d, 0, 12, [1, 2], cueLabels, [
+        [2, 4],
+        [7, 9],
+      ]),
+    ).toEqual([[2, 11]]);
+    // Another cue in the gap keeps the runs apart (and stops the run to the end).
+    cueLabels[5] = 1;
+    expect(
+      closeGaps(d, 0, 12, [1, 2], cueLabels, [
+        [2, 4],
+        [7, 9],
+      ]),
+    ).toEqual([
+      [2, 4],
+      [7, 11],
+    ]);
+  });
+
+  it('follows a quotation out of its sentence', () => {
+    // “ A . B , ” he said .   -> the second sentence starts at token 3
+    // 0 1 2 3 4 5 6  7    8
+    const d = arrays('“A. B,” he said.');
+    expect(extendQuoted(d, 3, 9, [[3, 6]])).toEqual([[0, 6]]);
+    expect(extendQuoted(d, 3, 9, [[4, 6]])).toEqual([[4, 6]]);
   });
 });
 
