@@ -112,21 +112,36 @@ export function modelLabel(
 }
 
 /**
- * The two models of one training set: the type model (all features) that the events stage uses, and
- * the sentence model (rule features left out) that labels a sentence where the rules found nothing —
- * trained on what such a sentence offers, it does not lean on an absent `r:none` pattern.
+ * The two models of one training set: the sentence model (rule features left out) that labels a
+ * sentence where the rules found nothing — trained on what such a sentence offers, it does not lean on
+ * an absent `r:none` pattern — and the type model that the events stage uses: a logistic regression on
+ * all features, multiplied with the sentence model (a product of experts: weights and biases added,
+ * `addModels`), so that the words are heard twice, once beside the rule candidates and once without.
  */
 export function trainModels(
   examples: readonly TypeExample[],
   options: TrainOptions = {},
 ): { readonly types: TypeModel; readonly sentences: TypeModel } {
-  return {
-    types: trainTypeModel(examples, options),
-    sentences: trainTypeModel(
-      examples.map((e) => ({ ...e, features: withoutRuleFeatures(e.features) })),
-      options,
-    ),
-  };
+  const sentences = trainTypeModel(
+    examples.map((e) => ({ ...e, features: withoutRuleFeatures(e.features) })),
+    options,
+  );
+  return { types: addModels(trainTypeModel(examples, options), sentences), sentences };
+}
+
+/**
+ * The product of two models over the same labels: softmax(z1 + z2) is proportional to the product of
+ * their probabilities, so weights and biases add.
+ * @example addModels(a, b).bias[0] === a.bias[0] + b.bias[0]
+ */
+export function addModels(a: TypeModel, b: TypeModel): TypeModel {
+  if (a.labels.join() !== b.labels.join()) throw new Error('models with different labels');
+  const weights = new Map(a.weights);
+  for (const [f, w] of b.weights) {
+    const base = weights.get(f);
+    weights.set(f, base ? base.map((x, k) => x + w[k]!) : w);
+  }
+  return { labels: a.labels, bias: a.bias.map((x, k) => x + b.bias[k]!), weights };
 }
 
 /** A small seeded generator (mulberry32): the folds are the same on every machine. */
