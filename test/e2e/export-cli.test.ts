@@ -73,7 +73,9 @@ describe('parallax export options', () => {
   it('exits 2 with one line for a bad option or an unwritable --out', () => {
     const missing = cli('--db', join(dir, 'nowhere.db'));
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe('parallax: --format is required: one of acled, geojson, jsonld, csv, corpus\n');
+    expect(missing.stderr).toBe(
+      'parallax: --format is required: one of acled, geojson, jsonld, csv, corpus\n',
+    );
     const badOut = cli('--format', 'csv', '--db', db, '--out', join(dir, 'no-such-folder', 'x.csv'));
     expect(badOut.status).toBe(2);
     expect(badOut.stderr).toMatch(/^parallax: cannot write --out .*x\.csv: its folder does not exist\n$/);
