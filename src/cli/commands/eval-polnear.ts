@@ -24,17 +24,25 @@ interface EvalPolnearOptions {
  * mention), cue and content as shown.
  */
 export function quoteAttributions(quotes: readonly Quote[]): PolnearAttribution[] {
-  return quotes.map((q) => {
+  // Quotes that carry the same attribution (one statement shown as several quotes, such as a quotation
+  // carried on after its cue) count once.
+  const seen = new Set<string>();
+  return quotes.flatMap((q): PolnearAttribution[] => {
     if (q.attribution !== undefined) {
       const a = q.attribution;
-      return { ...(a.source !== undefined && { source: [a.source] }), cue: [a.cue], content: a.content };
+      const key = `${a.cue.start}:${a.cue.end}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ ...(a.source !== undefined && { source: [a.source] }), cue: [a.cue], content: a.content }];
     }
     const source = q.speakerSpan ?? (q.speaker.kind === 'unresolved' ? q.speaker.span : undefined);
-    return {
-      ...(source !== undefined && { source: [source] }),
-      cue: [q.cue.span],
-      content: [q.content.span],
-    };
+    return [
+      {
+        ...(source !== undefined && { source: [source] }),
+        cue: [q.cue.span],
+        content: [q.content.span],
+      },
+    ];
   });
 }
 

@@ -389,28 +389,29 @@ function mergeLearned(
 ): void {
   const ruleCount = cands.length;
   for (const a of learnedAttributions(view)) {
-    let hit: Candidate | undefined;
-    for (let k = 0; k < ruleCount && !hit; k++) if (overlaps(cands[k]!.cueSpan, a.cue)) hit = cands[k];
-    // Annotated statements never share words, so a content meeting a rule statement is that statement
-    // (or, with a cue inside a rule content, a reading nested in it): never a statement of its own.
-    let shared = false;
-    for (let k = 0; k < ruleCount && !hit; k++) {
-      const c = cands[k]!;
-      if (overlaps(a.cue, c.content) || a.content.some((f) => overlaps(f, c.content))) {
-        shared = true;
-        if (c.attribution === undefined && !overlaps(a.cue, c.content)) hit = c;
-      }
-    }
     const spans: AttributionSpans = {
       ...(a.source && { source: a.source }),
       cue: a.cue,
       content: [...a.content],
     };
-    if (hit) {
-      hit.attribution ??= spans;
-      continue;
+    // Rule statements at the same cue, or holding a piece of its content (a quotation carried on by the
+    // same speaker), are this attribution: they share its spans.
+    let hit = false;
+    // Annotated statements never share words, so a content meeting a rule statement is that statement
+    // (or, with a cue inside a rule content, a reading nested in it): never a statement of its own.
+    let shared = false;
+    for (let k = 0; k < ruleCount; k++) {
+      const c = cands[k]!;
+      const sameCue = overlaps(c.cueSpan, a.cue);
+      const cueInside = overlaps(a.cue, c.content);
+      const meets = cueInside || a.content.some((f) => overlaps(f, c.content));
+      if (sameCue || (meets && !cueInside && c.attribution === undefined)) {
+        c.attribution ??= spans;
+        hit = true;
+      }
+      shared ||= meets;
     }
-    if (shared) continue;
+    if (hit || shared) continue;
     const content = displayContent(view, a);
     if (!content) continue;
     const kind = kindOf(marks, content);
