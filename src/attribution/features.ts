@@ -11,7 +11,7 @@
 import type { Token } from '../model/schema.js';
 import { hashStep, hashString, mix, mix3 } from '../ner/hash.js';
 
-export const FEATURE_SET = 'parallax-attribution-features@2';
+export const FEATURE_SET = 'parallax-attribution-features@3';
 
 /** Room for one token's features: static templates plus the previous-label ones. */
 export const MAX_FEATURES = 40;
@@ -257,6 +257,15 @@ export function roleFeatures(
   out[k++] = mix3(22, mix(q, c.after), dir);
   out[k++] = mix3(23, mix(commas, others), dd);
   out[k++] = mix3(24, mix(w, wp1), dir);
+  // How far the sentence runs on either side, and whether a comma lies on the way to its ends.
+  const toEnd = distBucket(to - 1 - i);
+  const fromStart = distBucket(i - from);
+  const commasAfter = Math.min((c.commas[to - from] as number) - (c.commas[r + 1] as number), 2);
+  const commasBefore = Math.min(c.commas[r] as number, 2);
+  out[k++] = mix3(25, (toEnd << 4) | fromStart, dir);
+  out[k++] = mix3(26, (commasBefore << 4) | commasAfter, dd);
+  out[k++] = mix3(27, mix(wp1, dd), c.last);
+  out[k++] = mix3(28, (toEnd << 4) | commasAfter, mix(dir, q));
   // previous labels
   out[k++] = mix3(30, prev, dir);
   out[k++] = mix3(31, mix(prev, w), dir);

@@ -134,6 +134,8 @@ export function admitAlone(view: TextView, cues: CueTable, a: LearnedAttribution
   if (first === undefined) return false;
   const opener = view.lower[first[0]] ?? '';
   if (kind !== 'indirect' || opener === 'that') return true;
+  // A content that opens with a preposition is a phrase, not a statement ("listed as a terrorist group").
+  if (PREPS.has(opener) || opener === 'as') return false;
   for (let i = a.tokens.cue[0]; i < a.tokens.cue[1]; i++) {
     const c = cues.match(view.lower, i, view.tokens.length);
     if (c) return !c.flags.has('that') || isClause(view, a.tokens.content);
