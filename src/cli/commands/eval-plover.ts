@@ -73,15 +73,15 @@ export function registerEvalPlover(evalGroup: Command): void {
         rules,
       );
       if (options.json === true) {
-        const extra = folds === undefined ? {} : { folds, seed, rulesOnly: rulesReport };
-        process.stdout.write(`${JSON.stringify({ file, ...report, ...extra, errors: wrong }, null, 2)}\n`);
+        const cvInfo = folds === undefined ? {} : { folds, seed, rulesOnly: rulesReport };
+        process.stdout.write(`${JSON.stringify({ file, ...report, ...cvInfo, errors: wrong }, null, 2)}\n`);
         return;
       }
       let out = `${file}\n`;
       if (folds !== undefined) {
         const f = (x: number): string => x.toFixed(3);
         out += `rules only: accuracy ${f(rulesReport.accuracy)}  macro F1 ${f(rulesReport.macroF1)}  no event ${rulesReport.none}\n`;
-        out += `rules + type model, ${folds}-fold cross-validation (seed ${seed}, each record scored by a model trained without it; ${extra.length} definition sentences in every training fold):\n`;
+        out += `rules + type model (sentence model where the rules find no event), ${folds}-fold cross-validation (seed ${seed}, each record scored by a model trained without it; ${extra.length} definition sentences in every training fold):\n`;
       } else
         out +=
           'rules only (the shipped type model was trained on the dev records; --folds K scores it fairly):\n';
