@@ -11,7 +11,7 @@
 import type { Token } from '../model/schema.js';
 import { hashStep, hashString, mix, mix3 } from '../ner/hash.js';
 
-export const FEATURE_SET = 'parallax-attribution-features@3';
+export const FEATURE_SET = 'parallax-attribution-features@4';
 
 /** Room for one token's features: static templates plus the previous-label ones. */
 export const MAX_FEATURES = 40;
@@ -26,7 +26,12 @@ export interface DocArrays {
   readonly shape: Uint8Array;
   /** 1 inside a double quotation, 2 the quotation mark itself, else 0. */
   readonly quote: Uint8Array;
+  /** 1 where a cue of the quote lexicon starts, 2 inside one, else 0: what the taggers know of rarer cues. */
+  readonly lexicon: Uint8Array;
 }
+
+/** Length in tokens of the lexicon cue starting at token i, 0 where none does. */
+export type CueLookup = (i: number) => number;
 
 const OPEN = new Set(['“', '«', '„']);
 const CLOSE = new Set(['”', '»']);
@@ -45,12 +50,14 @@ export function docArrays(
   tokens: readonly Token[],
   words: readonly string[],
   lower: readonly string[],
+  cueAt: CueLookup,
 ): DocArrays {
   const n = tokens.length;
   const word = new Uint32Array(n);
   const suffix = new Uint32Array(n);
   const shape = new Uint8Array(n);
   const quote = new Uint8Array(n);
+  const lexicon = new Uint8Array(n);
   let inside = false;
   let newline = text.indexOf('\n');
   for (let i = 0; i < n; i++) {
@@ -75,8 +82,13 @@ export function docArrays(
       quote[i] = 2;
       inside = false;
     } else quote[i] = inside ? 1 : 0;
+    const len = cueAt(i);
+    if (len > 0) {
+      lexicon[i] = 1;
+      for (let j = i + 1; j < Math.min(n, i + len); j++) lexicon[j] = 2;
+    }
   }
-  return { n, word, suffix, shape, quote };
+  return { n, word, suffix, shape, quote, lexicon };
 }
 
 const NONE = 0x5bd1e995;
@@ -131,6 +143,12 @@ export function cueFeatures(
   out[k++] = mix3(22, mix(w, wp1), wp2);
   out[k++] = mix3(23, (qm1 << 4) | (q << 2) | qp1, d.suffix[i] as number);
   out[k++] = mix3(24, wm1, wp1);
+  const lx = d.lexicon[i] as number;
+  const lxm1 = i > from ? (d.lexicon[i - 1] as number) : 3;
+  const lxp1 = i + 1 < to ? (d.lexicon[i + 1] as number) : 3;
+  out[k++] = mix(25, (lxm1 << 4) | (lx << 2) | lxp1);
+  out[k++] = mix3(26, lx, d.suffix[i] as number);
+  out[k++] = mix3(27, lx, (shm1 << 4) | q);
   // previous labels
   out[k++] = mix(30, prev);
   out[k++] = mix3(31, prev, w);

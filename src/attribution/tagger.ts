@@ -198,9 +198,15 @@ export function closeGaps(
   return out;
 }
 
-/** Whether the sentence holds a word seen in a training cue. */
+/**
+ * A word that keys cues in training. (Letting lexicon cues open sentences too was tried and lost on
+ * PolNeAR dev: the lexicon counts as a feature only.)
+ */
+export const isKey = (w: Weights, d: DocArrays, i: number): boolean => w.cueWords.has(d.word[i] as number);
+
+/** Whether the sentence holds a key word. */
 export function hasCueWord(w: Weights, d: DocArrays, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (w.cueWords.has(d.word[i] as number)) return true;
+  for (let i = from; i < to; i++) if (isKey(w, d, i)) return true;
   return false;
 }
 
@@ -224,7 +230,7 @@ export function tagSentence(w: Weights, d: DocArrays, s: Sentence): Growing[] {
   let a = -1;
   let b = -1;
   for (let i = from; i < to; i++) {
-    if (!w.cueWords.has(d.word[i] as number)) continue;
+    if (!isKey(w, d, i)) continue;
     const lo = Math.max(from, i - WINDOW_BEFORE);
     const hi = Math.min(to, i + WINDOW_AFTER);
     if (lo > b) {

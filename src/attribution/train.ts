@@ -6,7 +6,10 @@
  */
 import type { PolnearAttribution } from '../eval/polnear.js';
 import type { Span, Token } from '../model/schema.js';
+import { loadKnowledge } from '../knowledge/load.js';
 import { seededRandom, shuffle } from '../ner/hash.js';
+import { quoteLexicons } from '../stages/quotes/index.js';
+import type { CueTable } from '../stages/quotes/lexicon.js';
 import type { TrainingDoc } from './data.js';
 import {
   MAX_FEATURES,
@@ -43,9 +46,18 @@ export interface TrainOptions {
 /** Lower-cased token text as the quote stage's TextView has it (curly apostrophes straightened). */
 export const lowerOf = (word: string): string => word.toLowerCase().replace(/’/g, "'");
 
+/** The quote lexicon's cues as the stage reads them (data/lexicons/en/cues.txt). */
+let lexiconCues: CueTable | undefined;
+function cueTable(): CueTable {
+  lexiconCues ??= quoteLexicons(loadKnowledge({ language: 'en' })).cues;
+  return lexiconCues;
+}
+
 export function arraysOf(text: string, tokens: readonly Token[]): DocArrays {
   const words = tokens.map((t) => text.slice(t.start, t.end));
-  return docArrays(text, tokens, words, words.map(lowerOf));
+  const lower = words.map(lowerOf);
+  const cues = cueTable();
+  return docArrays(text, tokens, words, lower, (i) => cues.match(lower, i, lower.length)?.words.length ?? 0);
 }
 
 interface CueInstance {

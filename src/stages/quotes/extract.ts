@@ -388,7 +388,7 @@ function mergeLearned(
   marks: readonly QuoteMarks[],
 ): void {
   const ruleCount = cands.length;
-  for (const a of learnedAttributions(view)) {
+  for (const a of learnedAttributions(view, lex.cues)) {
     const spans: AttributionSpans = {
       ...(a.source && { source: a.source }),
       cue: a.cue,

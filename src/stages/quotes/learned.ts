@@ -21,9 +21,16 @@ export interface LearnedAttribution {
 }
 
 /** Runs the taggers over the document (only sentences holding a word seen in a training cue). */
-export function learnedAttributions(view: TextView): LearnedAttribution[] {
+export function learnedAttributions(view: TextView, cues: CueTable): LearnedAttribution[] {
   const { weights } = loadAttribution();
-  const d = docArrays(view.text, view.tokens, view.words, view.lower);
+  const n = view.tokens.length;
+  const d = docArrays(
+    view.text,
+    view.tokens,
+    view.words,
+    view.lower,
+    (i) => cues.match(view.lower, i, n)?.words.length ?? 0,
+  );
   const span = (r: readonly [number, number]): Span => view.span(r[0], r[1] - 1);
   return tagDocument(weights, d, view.sentences).map((a) => ({
     cue: span(a.cue),
