@@ -1,13 +1,14 @@
 /**
  * `npm run train:roles`: trains the argument-role tagger of the events.roles stage on MUC-4's train
- * split (`../shared/data/muc4/ree_grit/train.json`) and writes models/roles-en.bin. The first 90% of the
- * train documents are trained on and the last 10% are the tuning slice, scored with CEAF-REE after every
- * epoch through the same MUC-4 mapping the evaluator uses, and the decoder's biases, window gate and
- * confidence floors are chosen there; the shipped weights are then trained again on every train
+ * split (`../shared/data/muc4/ree_grit/train.json`) and writes models/roles-en.bin. The first 80% of the
+ * train documents are trained on and the last 20% are the tuning slice (`--tune-share`), scored with CEAF-REE after every
+ * epoch through the same MUC-4 mapping the evaluator uses, and the decoder's biases and confidence
+ * floors are chosen there; the shipped weights are then trained again on every train
  * document with the same settings. The dev file is never read here. Everything
  * random is seeded, so the same code, data and Node version give the same file byte for byte.
  *
- * Options: --shared DIR, --out FILE, --epochs N, --seed N, --hash-bits N, --tune-only (write nothing).
+ * Options: --shared DIR, --out FILE, --epochs N, --seed N, --hash-bits N, --tune-share X, --tune-only
+ * (write nothing).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,9 +40,8 @@ import { RoleTagger, tagInputOf, windowFeatures } from '../src/stages/roles/tagg
 import { trainRoleTagger, type TrainingWindow } from '../src/stages/roles/train.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-export const DEFAULTS = { epochs: 12, seed: 20240, hashBits: 17 } as const;
+export const DEFAULTS = { epochs: 25, seed: 20240, hashBits: 17, tuneShare: 0.2 } as const;
 const BIAS_GRID = [0, 8, 16, 24, 32, 48, 64, 96];
-const GATE_GRID = [-1000, -600, -400, -200, 0];
 const FLOOR_GRID = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 
 /** Analyses by the stages before the roles stage: exactly its input, whatever model is on disk. */
@@ -70,6 +70,7 @@ function main(): void {
       seed: { type: 'string' },
       'hash-bits': { type: 'string' },
       'tune-only': { type: 'boolean' },
+      'tune-share': { type: 'string' },
     },
   });
   const shared = values.shared ?? join(ROOT, '..', 'shared', 'data');
@@ -78,11 +79,12 @@ function main(): void {
   const epochs = Number(values.epochs ?? DEFAULTS.epochs);
   const seed = Number(values.seed ?? DEFAULTS.seed);
   const hashBits = Number(values['hash-bits'] ?? DEFAULTS.hashBits);
+  const tuneShare = Number(values['tune-share'] ?? DEFAULTS.tuneShare);
   if (!existsSync(trainPath)) throw new Error(`${trainPath} not found`);
   const t0 = performance.now();
   const raw = readFileSync(trainPath);
   const docs = parseMuc4(raw.toString('utf8'));
-  const cut = Math.round(docs.length * 0.9);
+  const cut = Math.round(docs.length * (1 - tuneShare));
   const analyze = analyzer();
   const ner = loadTagger();
   const extractor = new RoleFeatureExtractor(ner.extractor, hashBits);
@@ -105,10 +107,9 @@ function main(): void {
   );
   const tuning: Record<string, unknown>[] = [];
   /** The tuning slice's events with the tagger's arguments (no confidence floor). */
-  const tagTune = (weights: Float32Array, roleBias: readonly number[], gate: number | null): Analysis[] => {
+  const tagTune = (weights: Float32Array, roleBias: readonly number[]): Analysis[] => {
     const tagger = new RoleTagger(weights, ner.extractor, hashBits);
     tagger.roleBias = roleBias;
-    tagger.gateThreshold = gate;
     return tune.map((_, k) => {
       const a = analyses[cut + k] as Analysis;
       const input = tagInputOf(a);
@@ -145,13 +146,13 @@ function main(): void {
     seed,
     hashBits,
     onEpoch: (epoch, averaged) => {
-      const r = score(tagTune(averaged, noFloors, null), noFloors);
+      const r = score(tagTune(averaged, noFloors), noFloors);
       tuning.push({ epoch, micro: r.micro.f1 });
       console.log(`epoch ${epoch}: tuning ${describe(r)}; ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     },
   });
-  // Biases, gate and confidence floors on the tuning slice. First one bias for every role (the best micro
-  // F1 over BIAS_GRID); then the gate threshold of GATE_GRID that beats no gate, if any; then each role in turn takes the value of BIAS_GRID that gives it the best F1 with
+  // Biases and confidence floors on the tuning slice. First one bias for every role (the best micro F1
+  // over BIAS_GRID); then each role in turn takes the value of BIAS_GRID that gives it the best F1 with
   // the others fixed (roles are scored apart); then each role the floor of FLOOR_GRID that is best for
   // it. Ties keep the earlier (smaller) value.
   const f1Of = (r: Muc4Report, role?: Muc4Role): number =>
@@ -163,7 +164,6 @@ function main(): void {
       tagTune(
         weights,
         ROLES.map(() => bias),
-        null,
       ),
       noFloors,
     );
@@ -173,27 +173,18 @@ function main(): void {
       roleBias = ROLES.map(() => bias);
     }
   }
-  let gate: number | null = null;
-  for (const g of GATE_GRID) {
-    const r = score(tagTune(weights, roleBias, g), noFloors);
-    console.log(`gate ${g}: tuning ${describe(r)}`);
-    if (f1Of(r) > best + 1e-9) {
-      best = f1Of(r);
-      gate = g;
-    }
-  }
   MUC4_ROLES.forEach((role, k) => {
-    let bestRole = f1Of(score(tagTune(weights, roleBias, gate), noFloors), role);
+    let bestRole = f1Of(score(tagTune(weights, roleBias), noFloors), role);
     for (const bias of BIAS_GRID) {
       const trial = roleBias.map((b, i) => (i === k ? bias : b));
-      const f = f1Of(score(tagTune(weights, trial, gate), noFloors), role);
+      const f = f1Of(score(tagTune(weights, trial), noFloors), role);
       if (f > bestRole + 1e-9) {
         bestRole = f;
         roleBias = trial;
       }
     }
   });
-  const biased = tagTune(weights, roleBias, gate);
+  const biased = tagTune(weights, roleBias);
   const byFloor = FLOOR_GRID.map((f) =>
     score(
       biased,
@@ -208,10 +199,8 @@ function main(): void {
     return FLOOR_GRID[k] as number;
   });
   const final = score(biased, floors);
-  console.log(
-    `chosen: biases ${roleBias.join('/')}, gate ${gate}, floors ${floors.join('/')}: tuning ${describe(final)}`,
-  );
-  tuning.push({ roleBias, gate, floors, micro: final.micro.f1 });
+  console.log(`chosen: biases ${roleBias.join('/')}, floors ${floors.join('/')}: tuning ${describe(final)}`);
+  tuning.push({ roleBias, floors, micro: final.micro.f1 });
   // the mapping's other sources beside the learned arguments, for README-muc4.md (chosen by hand there)
   const tagged = biased;
   for (const entityArguments of [false, true]) {
@@ -224,12 +213,12 @@ function main(): void {
   }
   if (values['tune-only'] === true) return;
   // The shipped weights: the same training on every train document, tuning slice included, with the
-  // biases, gate and floors chosen above (one tenth more data; the choices carry over).
+  // biases and floors chosen above (a fifth more data; the choices carry over).
   const all = windowsOf(0, docs.length);
   const shipped = trainRoleTagger(all, { epochs, seed, hashBits });
   console.log(`retrained on all ${docs.length} documents (${all.length} windows)`);
   const nerSha = createHash('sha256').update(readFileSync(DEFAULT_MODEL_PATH)).digest('hex');
-  const bytes = encodeRoleModel(shipped, hashBits, roleBias, floors, gate, nerSha, {
+  const bytes = encodeRoleModel(shipped, hashBits, roleBias, floors, nerSha, {
     seed,
     epochs,
     data: `ree_grit/train.json sha256 ${createHash('sha256').update(raw).digest('hex')}, all ${docs.length} documents; tuned with the first ${cut} trained and the rest held out`,

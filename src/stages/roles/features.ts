@@ -12,7 +12,7 @@ import type { FeatureExtractor, WordInfo } from '../../ner/features.js';
 import { ENTITY_TYPES, type Mention, type Token } from '../../model/schema.js';
 import { tokenAt, type Window } from './windows.js';
 
-export const ROLE_FEATURE_SET = 'parallax-roles-features@4';
+export const ROLE_FEATURE_SET = 'parallax-roles-features@5';
 
 // Template ids, offset so that they never equal the recognizer's own (1–35).
 const T = {
@@ -37,12 +37,6 @@ const T = {
   prepWord: 119,
   position: 124,
   positionDist: 125,
-  gateBias: 130,
-  gateWord: 131,
-  gateLead: 132,
-  gateClass: 133,
-  gateTrigger: 134,
-  gatePosition: 135,
   prev: 120,
   prev2: 121,
   prevWord: 122,
@@ -69,24 +63,15 @@ export function distBucket(d: number): number {
   return d < 0 ? -b : b;
 }
 
-/** Word tokens at the start of a document that the window gate reads (the lead tells what it is about). */
-export const LEAD_TOKENS = 40;
-
-/** Per-document facts the windows read: the mention type at each token, the lead's word hashes. */
+/** Per-document facts the windows read: the mention type at each token. */
 export interface DocTokens {
-  readonly lead: Int32Array;
   /** ENTITY_TYPES index of the mention covering the token, or -1. */
   readonly mentionType: Int8Array;
   /** 1 at a mention's first token. */
   readonly mentionBegin: Uint8Array;
 }
 
-export function docTokens(text: string, tokens: readonly Token[], mentions: readonly Mention[]): DocTokens {
-  const lead: number[] = [];
-  for (let i = 0; i < tokens.length && lead.length < LEAD_TOKENS; i++) {
-    const t = tokens[i] as Token;
-    if (t.kind === 'word') lead.push(hashString(text.slice(t.start, t.end).toLowerCase()));
-  }
+export function docTokens(tokens: readonly Token[], mentions: readonly Mention[]): DocTokens {
   const mentionType = new Int8Array(tokens.length).fill(-1);
   const mentionBegin = new Uint8Array(tokens.length);
   for (const m of mentions) {
@@ -97,7 +82,7 @@ export function docTokens(text: string, tokens: readonly Token[], mentions: read
     mentionBegin[s] = 1;
     for (let i = s; i < tokens.length && (tokens[i] as Token).start < m.span.end; i++) mentionType[i] = type;
   }
-  return { lead: Int32Array.from(lead), mentionType, mentionBegin };
+  return { mentionType, mentionBegin };
 }
 
 /** Static features of one window, flat, with per-position offsets. */
@@ -108,8 +93,6 @@ export interface WindowFeatures {
   /** Lower-cased word hash and distance bucket per position, for the label-dependent features. */
   readonly hLower: Int32Array;
   readonly dist: Int8Array;
-  /** The window gate's features (bag of the window's words, the lead's words, its triggers, its place). */
-  readonly gate: Int32Array;
 }
 
 export class RoleFeatureExtractor {
@@ -225,16 +208,7 @@ export class RoleFeatureExtractor {
       c = this.push(c, mix3(T.positionDist, pos, db));
     }
     offsets[n] = c;
-    const feats = this.buf.slice(0, c);
-    let g = this.push(0, T.gateBias);
-    for (let i = 0; i < n; i++) g = this.push(g, mix(T.gateWord, hLower[i] as number));
-    for (let i = 0; i < doc.lead.length; i++) g = this.push(g, mix(T.gateLead, doc.lead[i] as number));
-    for (const t of trig) {
-      g = this.push(g, mix(T.gateClass, eventClass(t.event)));
-      g = this.push(g, mix(T.gateTrigger, (ner.infos[t.start - w.start] as WordInfo).hLower));
-    }
-    g = this.push(g, mix(T.gatePosition, positionBucket(w.start)));
-    return { length: n, feats, offsets, hLower, dist, gate: this.buf.slice(0, g) };
+    return { length: n, feats: this.buf.slice(0, c), offsets, hLower, dist };
   }
 }
 

@@ -33,7 +33,6 @@ export function loadRoleTagger(path: string = DEFAULT_ROLE_MODEL_PATH): RoleTagg
   const tagger = new RoleTagger(model.weights, loadTagger().extractor, model.header.hashBits);
   tagger.roleBias = model.header.roleBias;
   tagger.minConfidence = model.header.minConfidence;
-  tagger.gateThreshold = model.header.gateThreshold;
   loaded.set(path, tagger);
   return tagger;
 }

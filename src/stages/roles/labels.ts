@@ -15,14 +15,6 @@ export const isInside = (label: number): boolean => label > 0 && (label & 1) ===
 
 export const LABELS: readonly string[] = ['O', ...ROLES.flatMap((r) => [`B-${r}`, `I-${r}`])];
 
-/**
- * The weight table has one column more than there are labels: the window gate (`tagger.ts`), a
- * linear score of whether a window tells of an incident worth its arguments, over features of its own.
- */
-export const GATE = NUM_LABELS;
-export const COLUMNS = NUM_LABELS + 1;
-export const COLUMN_NAMES: readonly string[] = [...LABELS, 'GATE'];
-
 /** May `label` follow `prev` (-1 at the start of a window)? An I- continues only its own role. */
 export function allowed(prev: number, label: number): boolean {
   if (!isInside(label)) return true;

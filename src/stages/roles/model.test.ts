@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_FEATURE_SET } from './features.js';
-import { COLUMNS as NUM_LABELS } from './labels.js';
+import { NUM_LABELS } from './labels.js';
 import { RoleModelError, decodeRoleModel, encodeRoleModel } from './model.js';
 
 describe('role model file', () => {
@@ -10,15 +10,14 @@ describe('role model file', () => {
     w[3] = 2.5;
     w[NUM_LABELS * 7 + 2] = -1.25;
     w[NUM_LABELS * 63 + 10] = 0.001;
-    const bytes = encodeRoleModel(w, bits, [4, 4, 8, 4, 0], [0, 0, 0.5, 0, 0], 1.5, 'sha', { seed: 1 });
+    const bytes = encodeRoleModel(w, bits, [4, 4, 8, 4, 0], [0, 0, 0.5, 0, 0], 'sha', { seed: 1 });
     expect(
-      encodeRoleModel(w, bits, [4, 4, 8, 4, 0], [0, 0, 0.5, 0, 0], 1.5, 'sha', { seed: 1 }).equals(bytes),
+      encodeRoleModel(w, bits, [4, 4, 8, 4, 0], [0, 0, 0.5, 0, 0], 'sha', { seed: 1 }).equals(bytes),
     ).toBe(true);
     const m = decodeRoleModel(bytes);
     expect(m.header.featureSet).toBe(ROLE_FEATURE_SET);
     expect(m.header.roleBias).toEqual([4, 4, 8, 4, 0]);
     expect(m.header.minConfidence).toEqual([0, 0, 0.5, 0, 0]);
-    expect(m.header.gateThreshold).toBe(1.5);
     expect(m.header.rows).toBe(3);
     const quantum = 2.5 / 32767;
     for (let i = 0; i < w.length; i++)
@@ -28,7 +27,7 @@ describe('role model file', () => {
   it('refuses other files (miss: a truncated body)', () => {
     expect(() => decodeRoleModel(Buffer.from('not a model at all'))).toThrow(RoleModelError);
     const w = new Float32Array(4 * NUM_LABELS).fill(1);
-    const bytes = encodeRoleModel(w, 2, [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], null, 'sha', {});
+    const bytes = encodeRoleModel(w, 2, [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], 'sha', {});
     expect(() => decodeRoleModel(bytes.subarray(0, bytes.length - 2))).toThrow(/wrong size/);
   });
 });

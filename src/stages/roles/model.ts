@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ROLE_FEATURE_SET } from './features.js';
-import { COLUMNS, COLUMN_NAMES } from './labels.js';
+import { LABELS, NUM_LABELS } from './labels.js';
 
 export const ROLE_MODEL_FORMAT = 'parallax-roles-model@1';
 const MAGIC = Buffer.from('PXROLE\u0000\u0001', 'latin1');
@@ -23,8 +23,6 @@ export interface RoleModelHeader {
   readonly roleBias: readonly number[];
   /** Lowest span confidence kept, per role (ROLES order), tuned with the bias. */
   readonly minConfidence: readonly number[];
-  /** Windows whose gate score is below this get no arguments (null: no gate). */
-  readonly gateThreshold: number | null;
   /** sha256 of the entity model whose word features (clusters, gazetteer) this model was trained with. */
   readonly nerModel: string;
   /** How the model was trained (seed, epochs, data, tuning figures); informative only. */
@@ -33,7 +31,7 @@ export interface RoleModelHeader {
 
 export interface RoleModel {
   readonly header: RoleModelHeader;
-  /** Dense weights: COLUMNS floats per hash bucket. */
+  /** Dense weights: NUM_LABELS floats per hash bucket. */
   readonly weights: Float32Array;
 }
 
@@ -52,11 +50,10 @@ export function encodeRoleModel(
   hashBits: number,
   roleBias: readonly number[],
   minConfidence: readonly number[],
-  gateThreshold: number | null,
   nerModel: string,
   training: Readonly<Record<string, unknown>>,
 ): Buffer {
-  const L = COLUMNS;
+  const L = NUM_LABELS;
   let max = 0;
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i] as number));
   const scale = max === 0 ? 1 : max / 32767;
@@ -77,13 +74,12 @@ export function encodeRoleModel(
   const header: RoleModelHeader = {
     format: ROLE_MODEL_FORMAT,
     featureSet: ROLE_FEATURE_SET,
-    labels: COLUMN_NAMES,
+    labels: LABELS,
     hashBits,
     scale,
     rows: rows.length,
     roleBias,
     minConfidence,
-    gateThreshold,
     nerModel,
     training,
   };
@@ -117,10 +113,10 @@ export function decodeRoleModel(bytes: Buffer, source = 'model'): RoleModel {
       `${source}: trained with features ${String(header.featureSet)} but this code extracts ${ROLE_FEATURE_SET}; retrain with npm run train:roles`,
     );
   }
-  if (JSON.stringify(header.labels) !== JSON.stringify(COLUMN_NAMES)) {
-    throw new RoleModelError(`${source}: label set differs from ${JSON.stringify(COLUMN_NAMES)}`);
+  if (JSON.stringify(header.labels) !== JSON.stringify(LABELS)) {
+    throw new RoleModelError(`${source}: label set differs from ${JSON.stringify(LABELS)}`);
   }
-  const L = COLUMNS;
+  const L = NUM_LABELS;
   const rowBytes = header.rows * 4;
   if (bytes.length !== bodyStart + rowBytes + header.rows * L * 2) {
     throw new RoleModelError(`${source}: body has the wrong size`);

@@ -5,7 +5,6 @@ import { snap } from './tagger.js';
 const words = ['gunmen', 'shot', 'eduardo', 'antonio', 'lopez', 'with', 'a', 'pistol', ','];
 // one mention over "eduardo antonio lopez" (tokens 2–4)
 const doc: DocTokens = {
-  lead: new Int32Array(0),
   mentionType: Int8Array.from([-1, -1, 0, 0, 0, -1, -1, -1, -1]),
   mentionBegin: Uint8Array.from([0, 0, 1, 0, 0, 0, 0, 0, 0]),
 };

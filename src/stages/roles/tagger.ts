@@ -14,7 +14,7 @@ import {
   type DocTokens,
   type WindowFeatures,
 } from './features.js';
-import { COLUMNS, GATE, NUM_LABELS, O, allowed, roleOf, spansOf } from './labels.js';
+import { NUM_LABELS, O, allowed, roleOf, spansOf } from './labels.js';
 import { eventWindows, type Window } from './windows.js';
 
 /** Start-of-window pseudo label for the previous-label features. */
@@ -35,22 +35,15 @@ export function scoreToken(
   const feats = f.feats;
   const end = f.offsets[i + 1] as number;
   for (let k = f.offsets[i] as number; k < end; k++) {
-    const base = (feats[k] as number) * COLUMNS;
+    const base = (feats[k] as number) * L;
     for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
   }
   const nd = dynamicFeatures(dyn, mask, f, i, prev, prev2);
   for (let k = 0; k < nd; k++) {
-    const base = (dyn[k] as number) * COLUMNS;
+    const base = (dyn[k] as number) * L;
     for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
   }
   return nd;
-}
-
-/** The window gate's score: the GATE column summed over the window's gate features. */
-export function gateScore(weights: Float32Array | Float64Array, f: WindowFeatures): number {
-  let s = 0;
-  for (let k = 0; k < f.gate.length; k++) s += weights[(f.gate[k] as number) * COLUMNS + GATE] as number;
-  return s;
 }
 
 /** The highest-scoring label that may follow `p` (-1 at the start); the first on ties. */
@@ -116,7 +109,7 @@ export function windowFeatures(
 ): { window: Window; features: WindowFeatures; words: readonly string[]; doc: DocTokens }[] {
   const windows = eventWindows(input.text, input.tokens, input.sentences, input.events);
   if (windows.length === 0) return [];
-  const doc = docTokens(input.text, input.tokens, input.mentions);
+  const doc = docTokens(input.tokens, input.mentions);
   const classes = new Int32Array(input.events.length);
   input.events.forEach((e, i) => (classes[i] = eventClassOf(e)));
   const eventClass = (i: number): number => classes[i] as number;
@@ -187,8 +180,6 @@ export class RoleTagger {
   roleBias: readonly number[] = [];
   /** Lowest span confidence kept, per role; spans below are dropped (tuned with the bias). */
   minConfidence: readonly number[] = [];
-  /** Windows whose gate score is below this are not tagged (null: every window is). */
-  gateThreshold: number | null = null;
 
   constructor(
     readonly weights: Float32Array,
@@ -223,7 +214,6 @@ export class RoleTagger {
   tag(input: TagInput): TaggedArgument[] {
     const out: TaggedArgument[] = [];
     for (const { window, features, words, doc } of windowFeatures(this.extractor, input)) {
-      if (this.gateThreshold !== null && gateScore(this.weights, features) < this.gateThreshold) continue;
       const n = features.length;
       if (this.labels.length < n) {
         this.labels = new Uint8Array(n * 2);

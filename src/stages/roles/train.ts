@@ -5,8 +5,8 @@
  */
 import { seededRandom, shuffle } from '../../ner/hash.js';
 import { MAX_DYNAMIC, type WindowFeatures } from './features.js';
-import { COLUMNS, GATE, NUM_LABELS, O, allowed, beginOf, isInside, roleOf } from './labels.js';
-import { BOS_LABEL, bestAllowed, gateScore, scoreToken } from './tagger.js';
+import { NUM_LABELS, allowed, beginOf, isInside, roleOf } from './labels.js';
+import { BOS_LABEL, bestAllowed, scoreToken } from './tagger.js';
 
 export interface TrainingWindow {
   readonly features: WindowFeatures;
@@ -30,17 +30,14 @@ function average(w: Float64Array, u: Float64Array, c: number): Float32Array {
   return out;
 }
 
-/**
- * Trains on `windows` and returns the averaged weights (COLUMNS per bucket of 2^hashBits): the tagger's
- * labels, and the window gate (a binary perceptron: does the window hold any gold argument?).
- */
+/** Trains on `windows` and returns the averaged weights (NUM_LABELS per bucket of 2^hashBits). */
 export function trainRoleTagger(windows: readonly TrainingWindow[], options: RoleTrainOptions): Float32Array {
-  const L = COLUMNS;
+  const L = NUM_LABELS;
   const mask = (1 << options.hashBits) - 1;
   const w = new Float64Array((mask + 1) * L);
   const u = new Float64Array((mask + 1) * L);
   const random = seededRandom(options.seed);
-  const scores = new Float64Array(NUM_LABELS);
+  const scores = new Float64Array(L);
   const dyn = new Int32Array(MAX_DYNAMIC);
   let c = 1;
   let last: Float32Array | undefined;
@@ -67,16 +64,6 @@ export function trainRoleTagger(windows: readonly TrainingWindow[], options: Rol
     );
     for (const index of order) {
       const { features: f, gold } = windows[index] as TrainingWindow;
-      let y = -1;
-      for (let i = 0; i < f.length; i++) if (gold[i] !== O) y = 1;
-      if (y * gateScore(w, f) <= 0) {
-        const dc = y * c;
-        for (let k = 0; k < f.gate.length; k++) {
-          const idx = (f.gate[k] as number) * L + GATE;
-          w[idx] = (w[idx] as number) + y;
-          u[idx] = (u[idx] as number) + dc;
-        }
-      }
       let prev = BOS_LABEL;
       let prev2 = BOS_LABEL;
       for (let i = 0; i < f.length; i++) {
