@@ -26,6 +26,10 @@ const REGISTRY: readonly { readonly name: string; readonly load: () => Promise<C
     load: async () => (await import('./contenders/parallax-attribution.js')).parallaxAttributionContender(),
   },
   {
+    name: 'parallax-loaded',
+    load: async () => (await import('./contenders/parallax-loaded.js')).parallaxLoadedContender(),
+  },
+  {
     name: 'compromise',
     load: async () => (await import('./contenders/compromise.js')).compromiseContender(),
   },

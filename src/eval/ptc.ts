@@ -138,6 +138,11 @@ export function poolSi(counts: readonly SiCounts[]): SiScore {
 export interface PtcReport {
   readonly heldOut: SiScore;
   readonly all: SiScore;
+  /**
+   * The trained classifier alone at its PTC-tuned threshold (the markers stage applies a stricter
+   * threshold for news), scored the same way.
+   */
+  readonly classifier?: { readonly heldOut: SiScore; readonly all: SiScore };
 }
 
 const f3 = (x: number): string => x.toFixed(3);
@@ -149,7 +154,15 @@ export function formatPtcReport(name: string, r: PtcReport): string {
   return `${[
     `PTC span identification, loaded language: ${name}`,
     ...PTC_CONVENTIONS.map((c) => `  convention: ${c}`),
+    'pipeline markers:',
     row('held-out fifth (id mod 5=0)', r.heldOut),
     row('all articles', r.all),
+    ...(r.classifier === undefined
+      ? []
+      : [
+          'classifier alone, PTC-tuned threshold (trained on the other four fifths):',
+          row('held-out fifth (id mod 5=0)', r.classifier.heldOut),
+          row('all articles (seen in training)', r.classifier.all),
+        ]),
   ].join('\n')}\n`;
 }

@@ -74,9 +74,16 @@ export function registerEvalPtc(evalGroup: Command): void {
       const { analyzeDocument } = await import('../../analyze.js');
       const { createDocument } = await import('../../model/document.js');
       const { offsetMap } = await import('../../eval/geo.js');
+      const { loadLoadedClassifier } = await import('../../loaded/classifier.js');
+      const { findQuoteMarks } = await import('../../stages/quotes/marks.js');
+      const { loadKnowledge } = await import('../../knowledge/load.js');
+      const classifier = loadLoadedClassifier();
+      const weakEnds = loadKnowledge({ language: 'en' }).lexicon('function-words');
       const t0 = performance.now();
       const all: SiCounts[] = [];
       const heldOut: SiCounts[] = [];
+      const clsAll: SiCounts[] = [];
+      const clsHeldOut: SiCounts[] = [];
       for (const [id, path] of articles) {
         const raw = readFileSync(path, 'utf8');
         const doc = createDocument(raw);
@@ -89,15 +96,35 @@ export function registerEvalPtc(evalGroup: Command): void {
           start: fromRaw(s.start),
           end: fromRaw(s.end),
         }));
-        const predicted: Span[] = analyzeDocument(doc)
-          .markers.filter((m) => m.kind === 'loaded-language')
+        const analysis = analyzeDocument(doc);
+        const predicted: Span[] = analysis.markers
+          .filter((m) => m.kind === 'loaded-language')
           .map((m) => ({ start: toCp[m.span.start] as number, end: toCp[m.span.end] as number }));
         const counts = siCounts(gold, predicted);
         all.push(counts);
         if (isPtcHeldOut(id)) heldOut.push(counts);
+        const alone = classifier
+          .spans(
+            {
+              text: doc.text,
+              tokens: analysis.tokens,
+              sentences: analysis.sentences,
+              quoted: findQuoteMarks(doc.text).map((m) => m.inner),
+            },
+            classifier.threshold,
+            weakEnds,
+          )
+          .map((s) => ({ start: toCp[s.start] as number, end: toCp[s.end] as number }));
+        const clsCounts = siCounts(gold, alone);
+        clsAll.push(clsCounts);
+        if (isPtcHeldOut(id)) clsHeldOut.push(clsCounts);
       }
       const seconds = (performance.now() - t0) / 1000;
-      const report = { heldOut: poolSi(heldOut), all: poolSi(all) };
+      const report = {
+        heldOut: poolSi(heldOut),
+        all: poolSi(all),
+        classifier: { heldOut: poolSi(clsHeldOut), all: poolSi(clsAll) },
+      };
       if (options.json === true) {
         process.stdout.write(`${JSON.stringify({ dir, seconds, report }, null, 2)}\n`);
         return;

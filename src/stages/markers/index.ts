@@ -1,11 +1,12 @@
 /** The marker stage: features of the outlet's text (legal-designation footnotes, loaded language). */
 import type { Knowledge } from '../../knowledge/knowledge.js';
+import { loadLoadedClassifier } from '../../loaded/classifier.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { footnoteMarkers } from './footnotes.js';
 import { compileLoaded, loadedMarkers } from './loaded.js';
 
 const STAGE = 'markers.rules';
-const VERSION = 1;
+const VERSION = 2;
 const REF = `${STAGE}@${VERSION}`;
 
 const loadedCache = new WeakMap<Knowledge, RegExp | undefined>();
@@ -27,6 +28,7 @@ export const markersStage: Stage = {
     const loaded = loadedMarkers(
       {
         text,
+        tokens: input.tokens,
         sentences: input.sentences,
         mentions: input.mentions,
         quotes: input.quotes,
@@ -34,6 +36,9 @@ export const markersStage: Stage = {
       },
       loadedRe(ctx.knowledge),
       REF,
+      // The trained classifier is English; other languages keep the lexicon alone.
+      ctx.knowledge.language === 'en' ? loadLoadedClassifier() : undefined,
+      ctx.knowledge.lexicon('function-words'),
     );
     const markers = [...footnotes, ...loaded].sort((a, b) => a.span.start - b.span.start);
     markers.forEach((m, n) => (m.id = `k${n + 1}`));

@@ -1,5 +1,9 @@
-/** Loaded language from a lexicon, with its voice: the outlet's own words or words inside a quotation. */
-import type { Marker, Mention, Quote, Sentence, Span } from '../../model/schema.js';
+/**
+ * Loaded language from a lexicon and from the trained span classifier (src/loaded/), with its voice:
+ * the outlet's own words or words inside a quotation.
+ */
+import type { LoadedClassifier } from '../../loaded/classifier.js';
+import type { Marker, Mention, Quote, Sentence, Span, Token } from '../../model/schema.js';
 import { findQuoteMarks } from '../quotes/marks.js';
 
 export function compileLoaded(entries: Iterable<string>): RegExp | undefined {
@@ -23,6 +27,7 @@ const MODIFIER = /([\p{L}\p{N}.]+[-‐][\p{L}\p{N}]+|\p{Lu}[\p{L}-]*['’]s)[ \t
 
 export interface LoadedInput {
   readonly text: string;
+  readonly tokens: readonly Token[];
   readonly sentences: readonly Sentence[];
   readonly mentions: readonly Mention[];
   readonly quotes: readonly Quote[];
@@ -30,22 +35,80 @@ export interface LoadedInput {
   readonly exclude: readonly Span[];
 }
 
-export function loadedMarkers(input: LoadedInput, re: RegExp | undefined, ref: string): Marker[] {
-  if (!re) return [];
-  const { text } = input;
-  const quoted: Span[] = [
-    ...findQuoteMarks(text).map((m) => m.inner),
-    ...input.quotes.filter((q) => q.kind === 'direct').map((q) => q.content.span),
-  ];
-  const out: Marker[] = [];
+/** A candidate span and how sure its source is. */
+interface Candidate {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/** Lexicon matches, widened by an attached modifier; all-capitalized phrases are names, not labels. */
+function lexiconCandidates(text: string, re: RegExp): Candidate[] {
+  const out: Candidate[] = [];
   for (const m of text.matchAll(re)) {
     let start = m.index;
     const end = m.index + m[0].length;
-    if (input.exclude.some((s) => s.start <= start && end <= s.end)) continue;
-    // All-capitalized matches are names ("Liberation Front"), not labels.
     if (m[0].includes(' ') && isNameLike(m[0])) continue;
     const mod = MODIFIER.exec(text.slice(Math.max(0, start - 40), start));
     if (mod) start -= mod[0].length;
+    out.push({ start, end, confidence: 0.6 });
+  }
+  return out;
+}
+
+/** Joins overlapping candidates (sorted by start), keeping the higher confidence. */
+function joinCandidates(cands: Candidate[]): Candidate[] {
+  cands.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const last = out[out.length - 1];
+    if (last !== undefined && c.start < last.end) {
+      last.end = Math.max(last.end, c.end);
+      last.confidence = Math.max(last.confidence, c.confidence);
+    } else out.push({ ...c });
+  }
+  return out;
+}
+
+/** Confidence of a classifier span from its margin over the decision threshold. */
+const marginConfidence = (score: number, threshold: number): number =>
+  Math.round((1 / (1 + Math.exp(-(score - threshold)))) * 100) / 100;
+
+export function loadedMarkers(
+  input: LoadedInput,
+  re: RegExp | undefined,
+  ref: string,
+  classifier?: LoadedClassifier,
+  weakEnds?: ReadonlySet<string>,
+): Marker[] {
+  const { text } = input;
+  const marks = findQuoteMarks(text);
+  const quoted: Span[] = [
+    ...marks.map((m) => m.inner),
+    ...input.quotes.filter((q) => q.kind === 'direct').map((q) => q.content.span),
+  ];
+  const cands: Candidate[] = re ? lexiconCandidates(text, re) : [];
+  if (classifier !== undefined) {
+    // News wire carries far less loaded language than the PTC's outlets: the stricter threshold.
+    const spans = classifier.spans(
+      { text, tokens: input.tokens, sentences: input.sentences, quoted: marks.map((m) => m.inner) },
+      classifier.newsThreshold,
+      weakEnds,
+    );
+    // A lexicon match is a curated label with exact bounds: a classifier span touching it gives way.
+    const lexicon = cands.length;
+    for (const s of spans) {
+      if (cands.slice(0, lexicon).some((c) => c.start < s.end && s.start < c.end)) continue;
+      cands.push({
+        start: s.start,
+        end: s.end,
+        confidence: marginConfidence(s.score, classifier.newsThreshold),
+      });
+    }
+  }
+  const out: Marker[] = [];
+  for (const { start, end, confidence } of joinCandidates(cands)) {
+    if (input.exclude.some((s) => s.start < end && start < s.end)) continue;
     const span = { start, end };
     const voice = quoted.some((q) => q.start <= span.start && span.end <= q.end) ? 'quote' : 'outlet';
     const sentence = sentenceAt(input.sentences, start, end);
@@ -57,7 +120,7 @@ export function loadedMarkers(input: LoadedInput, re: RegExp | undefined, ref: s
       voice,
       evidence: sentence ? { start: sentence.start, end: sentence.end } : span,
       stage: ref,
-      confidence: 0.6,
+      confidence,
     };
     const mention = input.mentions.find(
       (x) => x.entity !== undefined && x.span.start < end && start < x.span.end,

@@ -94,3 +94,18 @@ describe('loaded language', () => {
     expect(got).toEqual(want);
   });
 });
+
+describe('loaded language from the trained classifier', () => {
+  it('marks a loaded phrase the lexicon lacks, in the outlet voice', () => {
+    const got = run(
+      'The senator called the bill a disgusting betrayal of hardworking families.',
+    ).markers.filter((m) => m.kind === 'loaded-language');
+    expect(got.map((m) => m.voice)).toEqual(['outlet']);
+    expect(got[0]?.text).toMatch(/disgusting betrayal/);
+    expect(got[0]?.stage).toBe('markers.rules@2');
+  });
+
+  it('miss: plain reporting gets no marker', () => {
+    expect(run('The committee met on Tuesday and approved the budget for next year.').markers).toEqual([]);
+  });
+});
