@@ -4,21 +4,18 @@
  * uses the entity layer only. Both are scored by `muc4.ts`; see `README-muc4.md` for the write-up.
  *
  * Mapping of PLOVER events onto MUC-4 roles (`pipelineTemplate`):
- * - Only violent events count: every ASSAULT (any mode: attack, kill, explosives, armed clashes, drone
- *   strike, seize territory, abduct…) and COERCE with mode seize (hostage taking, seizures). Other types
- *   (ACCUSE, REJECT, CONSULT, COERCE arrest…) name no terrorist incident. Negated events ("denied that
- *   guerrillas attacked") still count: MUC-4 keys fill templates for reported and denied incidents alike.
- * - PerpInd (`perp_individual_id`) = the PERSON actors of those events.
- * - PerpOrg (`perp_organization_id`) = the ORG actors (and NORP actors: a group named by its people).
- * - Target (`phys_tgt_id`) = the non-person targets (ORG, LOC and FAC-like entities the stage types as
- *   ORG or LOC); countries and cities (GPE) are places, not physical targets, and are left out.
- * - Victim (`hum_tgt_name`) = the PERSON targets (victims of casualty triggers are attached to their
- *   attack as targets by the event stage).
- * - Weapon (`incident_instrument_id`) = the instrument. The analysis schema has no instrument slot, so
- *   the instrument is read from the text of the violent event: the instrument nouns of a short generic
- *   list (`WEAPON_TERMS`) found in the sentence of an ASSAULT trigger.
- * Each entity is answered once per role, with the text of its first mention (one mention, so that it
- * need only be one of the gold entity's coreferent mentions).
+ * - The answer is read from the `arguments` the `events.roles` stage (a tagger trained on MUC-4 train,
+ *   part of the default article pipeline) attaches to ASSAULT and COERCE events, negated ones included
+ *   (MUC-4 keys fill templates for reported and denied incidents alike): perpetrator-individual →
+ *   PerpInd, perpetrator-organization → PerpOrg, target → Target, victim → Victim, instrument → Weapon
+ *   (`ARGUMENT_TO_MUC4`).
+ * - Per role, each distinct normalised string is one candidate, ranked by its summed confidence; a
+ *   candidate that is a word-final part of one already answered, or the reverse, is the same filler.
+ *   Each answer is one mention, so it need only be one of the gold entity's coreferent mentions.
+ * - Options of `PipelineMapping`, off by default (they cost F1 on the tuning slice): the earlier rule
+ *   mapping of entity actors and targets (PERSON actors → PerpInd, ORG/NORP actors → PerpOrg, PERSON
+ *   targets → Victim, ORG/LOC targets → Target, for ASSAULT and COERCE seize) and the instrument nouns of
+ *   `WEAPON_TERMS` in the sentence of an ASSAULT trigger.
  *
  * Baseline (`baselineTemplate`), documented and deliberately simple: every sentence holding a word of
  * `ATTACK_WORDS` is an attack sentence; in it every PERSON mention is a Victim, every ORG mention a

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_PATH } from '../../ner/index.js';
 import { ROLE_FEATURE_SET } from './features.js';
 import { NUM_LABELS } from './labels.js';
-import { RoleModelError, decodeRoleModel, encodeRoleModel } from './model.js';
+import { DEFAULT_ROLE_MODEL_PATH } from './index.js';
+import { RoleModelError, decodeRoleModel, encodeRoleModel, readRoleModel } from './model.js';
 
 describe('role model file', () => {
   it('round-trips weights through int16 within one quantum, and the same weights give the same bytes', () => {
@@ -29,5 +33,14 @@ describe('role model file', () => {
     const w = new Float32Array(4 * NUM_LABELS).fill(1);
     const bytes = encodeRoleModel(w, 2, [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], 'sha', {});
     expect(() => decodeRoleModel(bytes.subarray(0, bytes.length - 2))).toThrow(/wrong size/);
+  });
+});
+
+describe('the shipped role model', () => {
+  it('was trained beside the shipped entity model (miss: a retrained ner-en.bin needs npm run train:roles)', () => {
+    const model = readRoleModel(DEFAULT_ROLE_MODEL_PATH);
+    const ner = createHash('sha256').update(readFileSync(DEFAULT_MODEL_PATH)).digest('hex');
+    expect(model.header.nerModel).toBe(ner);
+    expect(model.header.featureSet).toBe(ROLE_FEATURE_SET);
   });
 });
