@@ -7,8 +7,8 @@
  * document with the same settings. The dev file is never read here. Everything
  * random is seeded, so the same code, data and Node version give the same file byte for byte.
  *
- * Options: --shared DIR, --out FILE, --epochs N, --seed N, --hash-bits N, --tune-share X, --tune-only
- * (write nothing).
+ * Options: --shared DIR, --out FILE, --epochs N, --seed N, --hash-bits N, --tune-share X, --all-documents
+ * (train on documents with empty keys too), --tune-only (write nothing).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -71,6 +71,7 @@ function main(): void {
       'hash-bits': { type: 'string' },
       'tune-only': { type: 'boolean' },
       'tune-share': { type: 'string' },
+      'all-documents': { type: 'boolean' },
     },
   });
   const shared = values.shared ?? join(ROOT, '..', 'shared', 'data');
@@ -80,6 +81,10 @@ function main(): void {
   const seed = Number(values.seed ?? DEFAULTS.seed);
   const hashBits = Number(values['hash-bits'] ?? DEFAULTS.hashBits);
   const tuneShare = Number(values['tune-share'] ?? DEFAULTS.tuneShare);
+  // MUC-4 keys are empty for documents whose incidents it does not count (combat, arrests, old attacks):
+  // their windows would teach the tagger that "guerrillas attacked the farm" holds no role. It learns
+  // the roles from the documents with keys; the biases and floors are still tuned on every document.
+  const relevantOnly = values['all-documents'] !== true;
   if (!existsSync(trainPath)) throw new Error(`${trainPath} not found`);
   const t0 = performance.now();
   const raw = readFileSync(trainPath);
@@ -93,7 +98,9 @@ function main(): void {
     const out: TrainingWindow[] = [];
     for (let i = from; i < to; i++) {
       const a = analyses[i] as Analysis;
-      const gold = goldTokenLabels(a.document.text, a.tokens, fillersOf(docs[i] as Muc4Document));
+      const fillers = fillersOf(docs[i] as Muc4Document);
+      if (relevantOnly && fillers.length === 0) continue;
+      const gold = goldTokenLabels(a.document.text, a.tokens, fillers);
       for (const { window, features } of windowFeatures(extractor, tagInputOf(a))) {
         out.push({ features, gold: gold.slice(window.start, window.end) });
       }
@@ -221,6 +228,7 @@ function main(): void {
   const bytes = encodeRoleModel(shipped, hashBits, roleBias, floors, nerSha, {
     seed,
     epochs,
+    relevantOnly,
     data: `ree_grit/train.json sha256 ${createHash('sha256').update(raw).digest('hex')}, all ${docs.length} documents; tuned with the first ${cut} trained and the rest held out`,
     tuning,
   });
