@@ -18,6 +18,14 @@ describe('events.roles', () => {
       expect(a.document.text.slice(arg.span.start, arg.span.end)).toBe(arg.text);
       expect(arg.stage).toBe('events.roles@1');
     }
+    // miss: no perpetrator, target or victim runs into its event's trigger ("guerrillas attacked")
+    for (const e of a.events) {
+      for (const arg of e.arguments ?? []) {
+        if (arg.role === 'instrument') continue;
+        const overlaps = arg.span.start < e.trigger.span.end && e.trigger.span.start < arg.span.end;
+        expect(overlaps).toBe(false);
+      }
+    }
     const byRole = (role: string): string[] => args.filter((x) => x.role === role).map((x) => x.text);
     expect(byRole('perpetrator-individual')).toContain('urban guerrillas');
     expect(byRole('target')).toContain('police station');

@@ -14,8 +14,10 @@ import {
   type DocTokens,
   type WindowFeatures,
 } from './features.js';
-import { NUM_LABELS, O, allowed, roleOf, spansOf } from './labels.js';
+import { NUM_LABELS, O, ROLES, allowed, roleOf, spansOf } from './labels.js';
 import { eventWindows, type Window } from './windows.js';
+
+const INSTRUMENT = ROLES.indexOf('instrument');
 
 /** Start-of-window pseudo label for the previous-label features. */
 export const BOS_LABEL = NUM_LABELS;
@@ -226,8 +228,16 @@ export class RoleTagger {
         if (conf < (this.minConfidence[sp.role] ?? 0)) continue;
         const local = snap(sp.start, sp.end, words, doc, window.start);
         if (local === undefined) continue;
-        const start = window.start + local[0];
-        const end = window.start + local[1];
+        // a participant is never its event's trigger ("Gunmen stormed": the tagger ran on into the verb);
+        // an instrument may be ("the car bomb" is both the trigger and the weapon)
+        let start = window.start + local[0];
+        let end = window.start + local[1];
+        if (sp.role !== INSTRUMENT) {
+          const inTrigger = (g: number): boolean => window.triggers.some((t) => t.start <= g && g < t.end);
+          while (start < end && inTrigger(start)) start++;
+          while (end > start && inTrigger(end - 1)) end--;
+          if (start === end) continue;
+        }
         // the event whose trigger is nearest the span (the first on ties)
         let event = -1;
         let bestD = Infinity;
