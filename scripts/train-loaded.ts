@@ -61,7 +61,7 @@ console.log(
 /** Candidate thresholds: the score quantiles that mark the top 0.5%–20% of tokens. */
 function thresholdGrid(scores: readonly Float32Array[], top = 0.005): number[] {
   const all = Float32Array.from(scores.flatMap((s) => Array.from(s))).sort();
-  const steps = 40;
+  const steps = 80;
   const step = (0.2 - top) / (steps - 1);
   return Array.from({ length: steps }, (_, i) => all[Math.floor(all.length * (0.8 + i * step))] as number);
 }
