@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { goldFiles, goldRoleSpans, isDirect, parseAnn, scorePolnear, scoreRole } from './polnear.js';
+import {
+  alignOffsets,
+  goldFiles,
+  goldRoleSpans,
+  isDirect,
+  parseAnn,
+  scorePolnear,
+  scoreRole,
+} from './polnear.js';
+import { normalizeText } from '../text/normalize.js';
 
 const ANN = [
   'T1\tSource 0 15\tHillary Clinton',
@@ -141,5 +150,22 @@ describe('scoreRole', () => {
       contentExact: 0,
       contentOverlap: 1,
     });
+  });
+});
+
+describe('alignOffsets', () => {
+  it('follows composed characters and deleted ones to the end of the text', () => {
+    const raw = 'Fran\u0303a said so. \r\nThe mayor  \nagreed.';
+    const text = normalizeText(raw);
+    const map = alignOffsets(raw, text);
+    const at = (word: string): string => {
+      const start = raw.indexOf(word);
+      return text.slice(map(start), map(start + word.length));
+    };
+    expect(at('said')).toBe('said');
+    expect(at('mayor')).toBe('mayor');
+    expect(at('agreed')).toBe('agreed');
+    expect(at('Fran\u0303a')).toBe('Fra\u00f1a');
+    expect(map(raw.length)).toBe(text.length);
   });
 });

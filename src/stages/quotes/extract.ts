@@ -29,6 +29,7 @@ import {
   learnedStance,
   overlaps,
   withMarks,
+  type LearnedAttribution,
 } from './learned.js';
 import { refineStance } from './stance.js';
 import { trimSpan, type TextView } from './view.js';
@@ -388,12 +389,22 @@ function mergeLearned(
   marks: readonly QuoteMarks[],
 ): void {
   const ruleCount = cands.length;
-  for (const a of learnedAttributions(view, lex.cues)) {
-    const spans: AttributionSpans = {
-      ...(a.source && { source: a.source }),
-      cue: a.cue,
-      content: [...a.content],
-    };
+  const learned = learnedAttributions(view, lex.cues);
+  const spansOf = (a: LearnedAttribution): AttributionSpans => ({
+    ...(a.source && { source: a.source }),
+    cue: a.cue,
+    content: [...a.content],
+  });
+  // A rule statement at a tagged cue takes that attribution's spans first, so that a tagged attribution
+  // earlier in the text whose content merely meets the statement cannot claim it before its own cue
+  // does (that cue's attribution was lost then: PolNeAR dev exact cue F1 +0.3, content +0.6).
+  for (const a of learned)
+    for (let k = 0; k < ruleCount; k++) {
+      const c = cands[k]!;
+      if (overlaps(c.cueSpan, a.cue)) c.attribution ??= spansOf(a);
+    }
+  for (const a of learned) {
+    const spans = spansOf(a);
     // Rule statements at the same cue, or holding a piece of its content (a quotation carried on by the
     // same speaker), are this attribution: they share its spans.
     let hit = false;
