@@ -28,6 +28,7 @@ import {
   learnedSpeaker,
   learnedStance,
   overlaps,
+  polnearCue,
   withMarks,
   type LearnedAttribution,
 } from './learned.js';
@@ -392,7 +393,7 @@ function mergeLearned(
   const learned = learnedAttributions(view, lex.cues);
   const spansOf = (a: LearnedAttribution): AttributionSpans => ({
     ...(a.source && { source: a.source }),
-    cue: a.cue,
+    cue: polnearCue(view.text, a.cue, [...(a.source ? [a.source] : []), ...a.content]),
     content: [...a.content],
   });
   // A rule statement at a tagged cue takes that attribution's spans first, so that a tagged attribution
@@ -1113,9 +1114,10 @@ function finish(
     };
     // A speaker with no words (the tagger found none) has no span to point at.
     if (speakerSpan && !(source.kind === 'unresolved' && source.text === '')) q.speakerSpan = speakerSpan;
+    const ruleSource = speakerSpan && (np ?? speakerSpan);
     q.attribution = c.attribution ?? {
-      ...(speakerSpan && { source: np ?? speakerSpan }),
-      cue: c.cueSpan,
+      ...(ruleSource && { source: ruleSource }),
+      cue: polnearCue(text, c.cueSpan, [...(ruleSource ? [ruleSource] : []), c.content]),
       content: [withMarks(text, marks, c.content)],
     };
     quotes.push(q);

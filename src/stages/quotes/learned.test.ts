@@ -5,7 +5,7 @@ import type { Quote, Span } from '../../model/schema.js';
 import type { StageContext } from '../../pipeline/stage.js';
 import { buildInput, type MentionSpec } from './fixture.js';
 import { quotesStage } from './index.js';
-import { kindOf, learnedConfidence, withMarks } from './learned.js';
+import { kindOf, learnedConfidence, polnearCue, withMarks } from './learned.js';
 import { lexiconKnowledge } from './lexicon-knowledge.js';
 import { findQuoteMarks } from './marks.js';
 
@@ -82,5 +82,25 @@ describe('span helpers', () => {
     expect(learnedConfidence(0)).toBe(0.5);
     expect(learnedConfidence(20)).toBeGreaterThan(0.7);
     expect(learnedConfidence(1000)).toBe(0.85);
+  });
+});
+
+describe('polnearCue', () => {
+  const at = (text: string, word: string): Span => {
+    const start = text.indexOf(word);
+    return { start, end: start + word.length };
+  };
+  it('takes in the auxiliaries and adverbs the annotators count in the cue', () => {
+    const text = 'The mayor has also said the plan works.';
+    const cue = polnearCue(text, at(text, 'said'), [at(text, 'The mayor')]);
+    expect(text.slice(cue.start, cue.end)).toBe('has also said');
+  });
+  it('stops at other words and never enters another span of the statement', () => {
+    const text = 'Officials then said it works. It is, he is stressing, over.';
+    const then = polnearCue(text, at(text, 'said'), []);
+    expect(text.slice(then.start, then.end)).toBe('said');
+    const stressing = at(text, 'stressing');
+    const kept = polnearCue(text, stressing, [{ start: stressing.start - 3, end: stressing.start - 1 }]);
+    expect(text.slice(kept.start, kept.end)).toBe('stressing');
   });
 });
