@@ -103,4 +103,9 @@ describe('polnearCue', () => {
     const kept = polnearCue(text, stressing, [{ start: stressing.start - 3, end: stressing.start - 1 }]);
     expect(text.slice(kept.start, kept.end)).toBe('stressing');
   });
+  it('cuts words that do not end cues', () => {
+    const text = 'She said in Paris that it works.';
+    const cue = polnearCue(text, at(text, 'said in'), []);
+    expect(text.slice(cue.start, cue.end)).toBe('said');
+  });
 });
