@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ParallaxError } from '../../errors.js';
 import {
+  alignOffsets,
   formatPolnearReport,
   goldFiles,
   parseAnn,
@@ -72,7 +73,6 @@ export function registerEvalPolnear(evalGroup: Command): void {
         throw new ParallaxError('INPUT_INVALID', `${annDir}: no <article>_<annotator>.ann files`);
       const { analyzeDocument } = await import('../../analyze.js');
       const { createDocument } = await import('../../model/document.js');
-      const { offsetMap } = await import('../../eval/geo.js');
       const t0 = performance.now();
       const docs: PolnearDoc[] = [];
       for (const [article, annFile] of articles) {
@@ -80,7 +80,8 @@ export function registerEvalPolnear(evalGroup: Command): void {
         if (!existsSync(textPath)) throw new ParallaxError('INPUT_NOT_FOUND', `${textPath}: no such file`);
         const raw = readFileSync(textPath, 'utf8');
         const doc = createDocument(raw);
-        const map = offsetMap(raw, doc.text);
+        // Compositions (NFC) shift offsets; alignOffsets keeps its place across them.
+        const map = alignOffsets(raw, doc.text);
         const attributions = parseAnn(readFileSync(join(annDir, annFile), 'utf8'));
         const mapped = (f: readonly Span[] | undefined): Span[] | undefined =>
           f?.map((x) => ({ start: map(x.start), end: map(x.end) }));
