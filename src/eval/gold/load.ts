@@ -1,11 +1,9 @@
 /** Reads gold/v1 files from disk: JSON, validation into ParallaxError('GOLD_INVALID'), and the article beside it. */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ParallaxError } from '../../errors.js';
 import { readArticleFile } from '../../ingest/read-text.js';
+import { problemsMessage, readJsonFile } from '../annotation-file.js';
 import { parseGoldFile, type GoldFile, type GoldProblem, type GoldRole } from './schema.js';
-
-const PROBLEMS_SHOWN = 3;
 
 export interface LoadedGold {
   readonly path: string;
@@ -20,9 +18,7 @@ export interface LoadedGold {
  * @example goldProblemsMessage('a.json', [{ path: 'format', message: 'bad' }]) === 'a.json: not a valid gold/v1 file: format: bad'
  */
 export function goldProblemsMessage(label: string, problems: readonly GoldProblem[]): string {
-  const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `${p.path}: ${p.message}`);
-  const more = problems.length > PROBLEMS_SHOWN ? ` (and ${problems.length - PROBLEMS_SHOWN} more)` : '';
-  return `${label}: not a valid gold/v1 file: ${shown.join('; ')}${more}`;
+  return problemsMessage(label, 'gold/v1', problems);
 }
 
 /**
@@ -40,20 +36,7 @@ export function assertGoldFile(value: unknown, label: string, role: GoldRole): G
  * @example const { file, articleText } = loadGoldFile('examples/x/gold.json');
  */
 export function loadGoldFile(path: string, role: GoldRole = 'gold'): LoadedGold {
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch {
-    throw new ParallaxError('INPUT_NOT_FOUND', `${path}: no such file`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ParallaxError('GOLD_INVALID', `${path}: not valid JSON: ${reason}`);
-  }
-  const file = assertGoldFile(json, path, role);
+  const file = assertGoldFile(readJsonFile(path), path, role);
   if (role !== 'gold' || file.document === undefined) {
     return { path, file, articlePath: null, articleText: null };
   }
