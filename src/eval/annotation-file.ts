@@ -4,9 +4,27 @@ import { ParallaxError } from '../errors.js';
 
 const PROBLEMS_SHOWN = 3;
 
+/** One thing wrong with a file, at a JSON path such as `entities[3].type`. */
 export interface AnnotationProblem {
   readonly path: string;
   readonly message: string;
+}
+
+/** A schema issue's path as people write it: `clusters[0].members[2]`, or `(root)`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** Schema issues (zod's `error.issues`) as problems. */
+export function schemaProblems(
+  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+): AnnotationProblem[] {
+  return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The corpus/v1 file schema (zod), with the cross-reference checks a schema alone cannot express. */
 import { z } from 'zod';
+import { schemaProblems, type AnnotationProblem } from '../annotation-file.js';
 import { GOLD_EVENT_TYPES, GOLD_STANCES } from '../gold/schema.js';
 
 // Kept apart from the store's cluster shapes (src/corpus/types.ts): this is a contract with
@@ -105,10 +106,7 @@ export type CorpusClaimConflict = Extract<CorpusConflict, { kind: 'claim' }>;
 export type CorpusClaimSide = CorpusClaimConflict['a'];
 
 /** One thing wrong with a file, at a JSON path such as `clusters[0].members[2]`. */
-export interface CorpusProblem {
-  readonly path: string;
-  readonly message: string;
-}
+export type CorpusProblem = AnnotationProblem;
 
 export type CorpusParseResult =
   | { readonly ok: true; readonly file: CorpusFile }
@@ -119,15 +117,6 @@ export type CorpusParseResult =
  * ingest it); `answer` files are a system's output and may leave `documents` out.
  */
 export type CorpusRole = 'gold' | 'answer';
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
 
 function crossCheck(file: CorpusFile, role: CorpusRole): CorpusProblem[] {
   const problems: CorpusProblem[] = [];
@@ -181,10 +170,7 @@ export function parseCorpusFile(value: unknown, role: CorpusRole = 'gold'): Corp
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        message: issue.message,
-      })),
+      problems: schemaProblems(parsed.error.issues),
     };
   }
   const problems = crossCheck(parsed.data, role);

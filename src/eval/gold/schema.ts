@@ -1,5 +1,6 @@
 /** The gold/v1 file schema (zod), with the cross-reference checks a schema alone cannot express. */
 import { z } from 'zod';
+import { schemaProblems, type AnnotationProblem } from '../annotation-file.js';
 import { normalizeGoldText } from './normalize.js';
 
 // The format is a contract with annotators, kept apart from the analysis model so that either can
@@ -118,10 +119,7 @@ export type GoldContradiction = GoldFile['contradictions'][number];
 export type GoldMarker = GoldFile['markers'][number];
 
 /** One thing wrong with a file, at a JSON path such as `entities[3].type`. */
-export interface GoldProblem {
-  readonly path: string;
-  readonly message: string;
-}
+export type GoldProblem = AnnotationProblem;
 
 export type GoldParseResult =
   | { readonly ok: true; readonly file: GoldFile }
@@ -133,15 +131,6 @@ export type GoldParseResult =
  * quote's speaker when the system could not resolve one).
  */
 export type GoldRole = 'gold' | 'answer';
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
 
 function crossCheck(file: GoldFile, role: GoldRole): GoldProblem[] {
   const problems: GoldProblem[] = [];
@@ -207,10 +196,7 @@ export function parseGoldFile(value: unknown, role: GoldRole = 'gold'): GoldPars
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        message: issue.message,
-      })),
+      problems: schemaProblems(parsed.error.issues),
     };
   }
   const problems = crossCheck(parsed.data, role);
