@@ -106,6 +106,8 @@ export interface SentenceFeatures {
   /** Position i's features are feats[offsets[i] .. offsets[i + 1]). */
   readonly offsets: Int32Array;
   readonly infos: readonly WordInfo[];
+  /** The sentence's case mode (shape.ts `MODE_*`). */
+  readonly mode: number;
 }
 
 export interface FeatureResources {
@@ -200,8 +202,12 @@ export class FeatureExtractor {
     return n + 1;
   }
 
-  /** Static features of a sentence; `doc` supplies the document's case flags when given. */
-  sentence(words: readonly string[], doc?: DocContext): SentenceFeatures {
+  /**
+   * Static features of a sentence; `doc` supplies the document's case flags when given. With `wordPart`
+   * false the features that depend only on the word and the sentence mode (`wordModeFeatures`) are left
+   * out, for a decoder that adds their weights from a per-word cache instead.
+   */
+  sentence(words: readonly string[], doc?: DocContext, wordPart = true): SentenceFeatures {
     const n = words.length;
     const infos: WordInfo[] = new Array<WordInfo>(n);
     const classes = new Uint8Array(n);
@@ -257,11 +263,13 @@ export class FeatureExtractor {
       const hp1 = p1 ? p1.hLower : EOS;
       const sm1 = m1 ? m1.hShort : BOS;
       const sp1 = p1 ? p1.hShort : EOS;
-      c = this.push(c, T.bias);
-      const own = w.own;
-      for (let k = 0; k < own.length; k++) c = this.push(c, own[k] as number);
-      c = this.push(c, mix3(T.shape, w.hShape, mode));
-      c = this.push(c, mix3(T.short, w.hShort, mode));
+      if (wordPart) {
+        c = this.push(c, T.bias);
+        const own = w.own;
+        for (let k = 0; k < own.length; k++) c = this.push(c, own[k] as number);
+        c = this.push(c, mix3(T.shape, w.hShape, mode));
+        c = this.push(c, mix3(T.short, w.hShort, mode));
+      }
       c = this.push(c, mix(T.lowerM1, hm1));
       c = this.push(c, mix(T.lowerM2, m2 ? m2.hLower : BOS));
       c = this.push(c, mix(T.lowerP1, hp1));
@@ -275,12 +283,10 @@ export class FeatureExtractor {
       c = this.push(c, mix3(T.shapeTri, mix(sm1, w.hShort), mix(sp1, mode)));
       c = this.push(c, mix3(T.lowerM1Short, hm1, mix(w.hShort, mode)));
       c = this.push(c, mix3(T.shortP1Lower, w.hShort, mix(hp1, mode)));
-      const cl = w.cluster < 0 ? NO_CLUSTER : w.cluster;
-      for (let lv = 0; lv < CLUSTER_SHIFT.length; lv++) {
-        c = this.push(
-          c,
-          mix3(T.cluster, lv, w.cluster < 0 ? NO_CLUSTER : cl >> (CLUSTER_SHIFT[lv] as number)),
-        );
+      if (wordPart) {
+        // The cluster levels again (they are in `own` too): the model was trained with both copies.
+        const own = w.own;
+        for (let lv = 0; lv < CLUSTER_SHIFT.length; lv++) c = this.push(c, own[10 + lv] as number);
       }
       const cm1 = m1 === undefined ? -2 : m1.cluster < 0 ? -1 : m1.cluster >> 3;
       const cp1 = p1 === undefined ? -2 : p1.cluster < 0 ? -1 : p1.cluster >> 3;
@@ -300,7 +306,7 @@ export class FeatureExtractor {
       c = this.push(c, mix(T.gazM1, m1 ? m1.gaz & 0x3ff : -1));
       c = this.push(c, mix(T.gazP1, p1 ? p1.gaz & 0x3ff : -1));
       c = this.push(c, mix3(T.first, i === 0 ? 1 : 0, mix(w.hShort, mode)));
-      c = this.push(c, mix3(T.mode, mode, w.caseClass));
+      if (wordPart) c = this.push(c, mix3(T.mode, mode, w.caseClass));
       if (doc !== undefined && (mode !== MODE_NORMAL || i === 0) && w.caseClass !== CASE_NONE) {
         const flags = doc.caseFlags.get(w.lower) ?? 0;
         c = this.push(c, mix3(T.docCase, flags, mode));
@@ -308,9 +314,29 @@ export class FeatureExtractor {
       }
     }
     offsets[n] = c;
-    return { length: n, feats: this.buf.slice(0, c), offsets, infos };
+    return { length: n, feats: this.buf.slice(0, c), offsets, infos, mode };
   }
 }
+
+/**
+ * The features `sentence` gives a word whatever its neighbours: the bias, the word's own features, the
+ * cluster levels' second copy, and its shape, short shape and case class in the sentence's mode.
+ * Writes them into `out` (at least WORD_MODE_FEATURES long) and returns how many.
+ */
+export function wordModeFeatures(out: Int32Array, mask: number, w: WordInfo, mode: number): number {
+  let n = 0;
+  out[n++] = T.bias & mask;
+  const own = w.own;
+  for (let k = 0; k < own.length; k++) out[n++] = own[k] as number;
+  out[n++] = mix3(T.shape, w.hShape, mode) & mask;
+  out[n++] = mix3(T.short, w.hShort, mode) & mask;
+  for (let lv = 0; lv < CLUSTER_SHIFT.length; lv++) out[n++] = own[10 + lv] as number;
+  out[n++] = mix3(T.mode, mode, w.caseClass) & mask;
+  return n;
+}
+
+/** Upper bound of `wordModeFeatures`' count. */
+export const WORD_MODE_FEATURES = 16 + 2 * CLUSTER_SHIFT.length;
 
 /** Label-dependent features at position i, given the two previous labels; writes into `out`, returns count. */
 export function dynamicFeatures(

@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ConllDocument } from '../eval/conll.js';
-import { FEATURE_SET_VERSION } from './features.js';
+import { FEATURE_SET_VERSION, emptyDocContext } from './features.js';
 import { DEFAULT_MODEL_PATH, loadTagger } from './index.js';
 import { ModelError, decodeModel, encodeModel } from './model.js';
-import { Tagger, harmonize, type NerSpan } from './tagger.js';
+import { ENTITY_TYPES, spansOf } from './labels.js';
+import { Tagger, decode, harmonize, recordLabels, type NerSpan } from './tagger.js';
 import { trainPerceptron } from './train.js';
 
 const s = (line: string): { words: string[]; tags: string[] } => {
@@ -123,4 +124,44 @@ describe.skipIf(!existsSync(DEFAULT_MODEL_PATH))('the shipped model', () => {
     expect(out[2]?.map((x) => x.type)).toEqual(['PER']);
     expect(typed(doc[1] ?? [], out[1] ?? [])).toEqual(expect.arrayContaining(['PER:Brian Lara']));
   });
+});
+
+describe('cached word scores', () => {
+  it.skipIf(!existsSync(DEFAULT_MODEL_PATH))(
+    'give the labels and probabilities of decoding every feature, in every sentence mode and with a document context',
+    () => {
+      const tagger = loadTagger();
+      const sentences = [
+        'Angela Merkel met officials of the European Union in Brussels on Monday .',
+        'REBELS SEIZE TOWN NEAR KINSHASA AFTER CLASHES WITH ARMY',
+        'rebels seized the town near kinshasa after clashes with the army',
+        'Rebels Seize Town Near Kinshasa After Clashes',
+        'Merkel said the Union would respond , a spokesman for Merkel said .',
+      ].map((line) => line.split(' '));
+      const doc = emptyDocContext();
+      const reference = emptyDocContext();
+      for (const words of sentences) {
+        tagger.extractor.noteCase(doc, words);
+        tagger.extractor.noteCase(reference, words);
+      }
+      for (const words of sentences) {
+        const full = tagger.extractor.sentence(words, reference);
+        const labels = new Uint8Array(words.length);
+        const probs = new Float64Array(words.length);
+        decode(tagger.weights, tagger.extractor.mask, full, reference, labels, probs);
+        recordLabels(reference, full, labels);
+        const expected = spansOf(labels, words.length).map((sp) => {
+          let conf = 1;
+          for (let i = sp.start; i < sp.end; i++) conf = Math.min(conf, probs[i] as number);
+          return { type: ENTITY_TYPES[sp.typeIndex], start: sp.start, end: sp.end, confidence: conf };
+        });
+        const got = tagger.tag(words, { docLabels: doc });
+        expect(got.map((x) => [x.type, x.start, x.end])).toEqual(
+          expected.map((x) => [x.type, x.start, x.end]),
+        );
+        got.forEach((x, k) => expect(x.confidence).toBeCloseTo(expected[k]?.confidence ?? -1, 9));
+      }
+      expect(sentences.some((w) => tagger.tag(w).length > 0)).toBe(true);
+    },
+  );
 });

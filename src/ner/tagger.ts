@@ -2,11 +2,14 @@
 import {
   FeatureExtractor,
   MAX_DYNAMIC,
+  WORD_MODE_FEATURES,
+  wordModeFeatures,
   dynamicFeatures,
   emptyDocContext,
   type DocContext,
   type FeatureResources,
   type SentenceFeatures,
+  type WordInfo,
 } from './features.js';
 import { ENTITY_TYPES, NUM_LABELS, O, allowed, spansOf, typeOf, type NerType } from './labels.js';
 import { CASE_LOWER, CASE_NONE } from './shape.js';
@@ -130,10 +133,19 @@ export function recordLabels(doc: DocContext, s: SentenceFeatures, labels: Array
   }
 }
 
+/** How many words' summed weights a Tagger keeps before it starts over (as the extractor's word cache). */
+const WORD_SCORE_LIMIT = 300_000;
+
 export class Tagger {
   readonly extractor: FeatureExtractor;
   private labels = new Uint8Array(256);
   private probs = new Float64Array(256);
+  /**
+   * Per word and sentence mode: the summed label scores of the features that depend on nothing else
+   * (`wordModeFeatures`), so decoding reads one short row per token for about 20 scattered ones.
+   */
+  private readonly wordScores = new Map<WordInfo, (Float64Array | undefined)[]>();
+  private readonly wordFeats = new Int32Array(WORD_MODE_FEATURES);
 
   constructor(
     readonly weights: Float32Array,
@@ -154,14 +166,74 @@ export class Tagger {
       this.probs = new Float64Array(n * 2);
     }
     const doc = context?.docLabels;
-    const s = this.extractor.sentence(words, doc);
-    decode(this.weights, this.extractor.mask, s, doc, this.labels, this.probs);
+    const s = this.extractor.sentence(words, doc, false);
+    this.decodeCached(s, doc);
     if (doc !== undefined) recordLabels(doc, s, this.labels);
     return spansOf(this.labels, n).map((sp) => {
       let conf = 1;
       for (let i = sp.start; i < sp.end; i++) conf = Math.min(conf, this.probs[i] as number);
       return { type: ENTITY_TYPES[sp.typeIndex] as NerType, start: sp.start, end: sp.end, confidence: conf };
     });
+  }
+
+  /** The summed scores of a word's `wordModeFeatures` in one sentence mode, computed once. */
+  private wordRow(w: WordInfo, mode: number): Float64Array {
+    let rows = this.wordScores.get(w);
+    if (rows === undefined) {
+      if (this.wordScores.size >= WORD_SCORE_LIMIT) this.wordScores.clear();
+      rows = [];
+      this.wordScores.set(w, rows);
+    }
+    let row = rows[mode];
+    if (row === undefined) {
+      const L = NUM_LABELS;
+      row = new Float64Array(L);
+      const feats = this.wordFeats;
+      const n = wordModeFeatures(feats, this.extractor.mask, w, mode);
+      for (let k = 0; k < n; k++) {
+        const base = (feats[k] as number) * L;
+        for (let l = 0; l < L; l++) row[l] = (row[l] as number) + (this.weights[base + l] as number);
+      }
+      rows[mode] = row;
+    }
+    return row;
+  }
+
+  /**
+   * `decode` for a sentence extracted without its word part: the same labels, with the word part's
+   * weights taken from `wordRow` (sums in another order, so probabilities may differ in the last bits).
+   */
+  private decodeCached(s: SentenceFeatures, doc: DocContext | undefined): void {
+    const L = NUM_LABELS;
+    const scores = SCORES;
+    const dyn = DYN;
+    const weights = this.weights;
+    const mask = this.extractor.mask;
+    const feats = s.feats;
+    let prev = BOS_LABEL;
+    let prev2 = BOS_LABEL;
+    for (let i = 0; i < s.length; i++) {
+      scores.set(this.wordRow(s.infos[i] as WordInfo, s.mode));
+      const end = s.offsets[i + 1] as number;
+      for (let k = s.offsets[i] as number; k < end; k++) {
+        const base = (feats[k] as number) * L;
+        for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
+      }
+      const nd = dynamicFeatures(dyn, mask, s, i, prev, prev2, doc);
+      for (let k = 0; k < nd; k++) {
+        const base = (dyn[k] as number) * L;
+        for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
+      }
+      const p = prev === BOS_LABEL ? -1 : prev;
+      const best = bestAllowed(scores, p);
+      const bestScore = scores[best] as number;
+      this.labels[i] = best;
+      let z = 0;
+      for (let l = 0; l < L; l++) if (allowed(p, l)) z += Math.exp((scores[l] as number) - bestScore);
+      this.probs[i] = 1 / z;
+      prev2 = prev;
+      prev = best;
+    }
   }
 
   /**
