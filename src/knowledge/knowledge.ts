@@ -93,6 +93,11 @@ export interface Knowledge {
    * a span whose first word is not here cannot match any of them.
    */
   readonly nameStarts?: ReadonlySet<string>;
+  /**
+   * True for the folded key (foldKey) of every name countryByName, countryByDemonym, countryByCapital,
+   * orgByAlias or cities can resolve: a span whose folded key fails matches none of them.
+   */
+  isNameKey?(folded: string): boolean;
   // The three lists below are optional only so hand-made test doubles need not supply them; loadKnowledge always does.
   /** Every country, ordered by code. */
   readonly countries?: readonly CountryInfo[];

@@ -333,7 +333,24 @@ function buildKnowledge(language: string, files: DataFiles): Knowledge {
       [...countries.names, ...countries.demonyms, ...countries.capitals, ...orgs.aliases],
       cityIndex.keys(),
     ),
+    isNameKey: nameKeys(
+      [...countries.names, ...countries.demonyms, ...countries.capitals, ...orgs.aliases],
+      cityIndex,
+    ),
   };
+}
+
+/**
+ * Every name index answers a query through its exact names or their folded keys, so the folded keys of
+ * the exact names (with the city index's own keys) are all a resolvable span can fold to.
+ */
+function nameKeys(
+  names: readonly string[],
+  cityIndex: ReadonlyMap<string, unknown>,
+): (folded: string) => boolean {
+  const keys = new Set<string>();
+  for (const n of names) keys.add(foldKey(n));
+  return (folded) => keys.has(folded) || cityIndex.has(folded);
 }
 
 /**

@@ -293,6 +293,13 @@ export function recognize(
         const lastTok = tokens[j - 1]!;
         if (lastTok.kind === 'punct') continue;
         const s = spanText(i, j);
+        // One folded-key test rules out most spans before the five index lookups fold them again.
+        if (
+          knowledge.isNameKey !== undefined &&
+          !knowledge.isNameKey(foldKey(s)) &&
+          !epithets.has(s.toLowerCase())
+        )
+          continue;
         match = matchKnowledge(s, i, j, knowledge, epithets);
         if (match && j === i + 1 && sentenceInitialCommon) match = undefined;
       }
