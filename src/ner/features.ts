@@ -204,7 +204,7 @@ export class FeatureExtractor {
 
   /**
    * Static features of a sentence; `doc` supplies the document's case flags when given. With `wordPart`
-   * false the features that depend only on the word and the sentence mode (`wordModeFeatures`) are left
+   * false the features that depend on one word and the sentence mode alone (`wordRoleFeatures`) are left
    * out, for a decoder that adds their weights from a per-word cache instead.
    */
   sentence(words: readonly string[], doc?: DocContext, wordPart = true): SentenceFeatures {
@@ -269,15 +269,15 @@ export class FeatureExtractor {
         for (let k = 0; k < own.length; k++) c = this.push(c, own[k] as number);
         c = this.push(c, mix3(T.shape, w.hShape, mode));
         c = this.push(c, mix3(T.short, w.hShort, mode));
+        c = this.push(c, mix(T.lowerM1, hm1));
+        c = this.push(c, mix(T.lowerM2, m2 ? m2.hLower : BOS));
+        c = this.push(c, mix(T.lowerP1, hp1));
+        c = this.push(c, mix(T.lowerP2, p2 ? p2.hLower : EOS));
+        c = this.push(c, mix(T.wordM1, m1 ? m1.hWord : BOS));
+        c = this.push(c, mix(T.wordP1, p1 ? p1.hWord : EOS));
+        c = this.push(c, mix3(T.shortM1, sm1, mode));
+        c = this.push(c, mix3(T.shortP1, sp1, mode));
       }
-      c = this.push(c, mix(T.lowerM1, hm1));
-      c = this.push(c, mix(T.lowerM2, m2 ? m2.hLower : BOS));
-      c = this.push(c, mix(T.lowerP1, hp1));
-      c = this.push(c, mix(T.lowerP2, p2 ? p2.hLower : EOS));
-      c = this.push(c, mix(T.wordM1, m1 ? m1.hWord : BOS));
-      c = this.push(c, mix(T.wordP1, p1 ? p1.hWord : EOS));
-      c = this.push(c, mix3(T.shortM1, sm1, mode));
-      c = this.push(c, mix3(T.shortP1, sp1, mode));
       c = this.push(c, mix3(T.bigramM, hm1, w.hLower));
       c = this.push(c, mix3(T.bigramP, w.hLower, hp1));
       c = this.push(c, mix3(T.shapeTri, mix(sm1, w.hShort), mix(sp1, mode)));
@@ -287,24 +287,26 @@ export class FeatureExtractor {
         // The cluster levels again (they are in `own` too): the model was trained with both copies.
         const own = w.own;
         for (let lv = 0; lv < CLUSTER_SHIFT.length; lv++) c = this.push(c, own[10 + lv] as number);
+        const cm1 = m1 === undefined ? -2 : m1.cluster < 0 ? -1 : m1.cluster >> 3;
+        const cp1 = p1 === undefined ? -2 : p1.cluster < 0 ? -1 : p1.cluster >> 3;
+        c = this.push(c, mix(T.clusterM1, cm1));
+        c = this.push(c, mix(T.clusterP1, cp1));
       }
-      const cm1 = m1 === undefined ? -2 : m1.cluster < 0 ? -1 : m1.cluster >> 3;
-      const cp1 = p1 === undefined ? -2 : p1.cluster < 0 ? -1 : p1.cluster >> 3;
-      c = this.push(c, mix(T.clusterM1, cm1));
-      c = this.push(c, mix(T.clusterP1, cp1));
       // Gazetteer: whole-name and part-of-name categories, span positions, neighbours' categories.
       const capital = w.caseClass === CASE_TITLE || w.caseClass === CASE_UPPER ? 1 : 0;
       const trust = mode === MODE_NORMAL ? capital : 2;
       for (let b = 0; b < ncat; b++) {
-        if ((w.gaz & (1 << b)) !== 0) c = this.push(c, mix3(T.gazUnit, b, trust));
-        if ((w.gaz & (1 << (b + 16))) !== 0) c = this.push(c, mix3(T.gazPart, b, trust));
+        if (wordPart && (w.gaz & (1 << b)) !== 0) c = this.push(c, mix3(T.gazUnit, b, trust));
+        if (wordPart && (w.gaz & (1 << (b + 16))) !== 0) c = this.push(c, mix3(T.gazPart, b, trust));
         const bit = 1 << b;
         if (((spanB[i] as number) & bit) !== 0) c = this.push(c, mix3(T.gazSpan, b, 1));
         if (((spanI[i] as number) & bit) !== 0) c = this.push(c, mix3(T.gazSpan, b, 2));
         if (((spanL[i] as number) & bit) !== 0) c = this.push(c, mix3(T.gazSpan, b, 3));
       }
-      c = this.push(c, mix(T.gazM1, m1 ? m1.gaz & 0x3ff : -1));
-      c = this.push(c, mix(T.gazP1, p1 ? p1.gaz & 0x3ff : -1));
+      if (wordPart) {
+        c = this.push(c, mix(T.gazM1, m1 ? m1.gaz & 0x3ff : -1));
+        c = this.push(c, mix(T.gazP1, p1 ? p1.gaz & 0x3ff : -1));
+      }
       c = this.push(c, mix3(T.first, i === 0 ? 1 : 0, mix(w.hShort, mode)));
       if (wordPart) c = this.push(c, mix3(T.mode, mode, w.caseClass));
       if (doc !== undefined && (mode !== MODE_NORMAL || i === 0) && w.caseClass !== CASE_NONE) {
@@ -319,24 +321,71 @@ export class FeatureExtractor {
 }
 
 /**
- * The features `sentence` gives a word whatever its neighbours: the bias, the word's own features, the
- * cluster levels' second copy, and its shape, short shape and case class in the sentence's mode.
- * Writes them into `out` (at least WORD_MODE_FEATURES long) and returns how many.
+ * What a word contributes to the features of a position, by where it stands from that position: its
+ * own word and shape features (`ROLE_SELF`), or the features that read it as the previous, next, second
+ * previous or second next word. `sentence(words, doc, false)` leaves all of these out, for a decoder
+ * that adds their weights from a per-word cache (see Tagger). Every one depends only on the word (or its
+ * absence at a sentence edge) and the sentence's mode.
  */
-export function wordModeFeatures(out: Int32Array, mask: number, w: WordInfo, mode: number): number {
+export const ROLE_SELF = 0;
+export const ROLE_PREV = 1;
+export const ROLE_NEXT = 2;
+export const ROLE_PREV2 = 3;
+export const ROLE_NEXT2 = 4;
+export const WORD_ROLES = 5;
+
+/** Upper bound of `wordRoleFeatures`' count. */
+export const WORD_ROLE_FEATURES = 16 + 2 * CLUSTER_SHIFT.length + 2 * GAZ_CATEGORIES.length;
+
+/**
+ * Writes into `out` the features of `role` that word `w` (undefined: past the sentence's edge) gives a
+ * position in a sentence of `mode`, masked as `sentence` masks them; returns how many.
+ */
+export function wordRoleFeatures(
+  out: Int32Array,
+  mask: number,
+  w: WordInfo | undefined,
+  mode: number,
+  role: number,
+): number {
   let n = 0;
-  out[n++] = T.bias & mask;
-  const own = w.own;
-  for (let k = 0; k < own.length; k++) out[n++] = own[k] as number;
-  out[n++] = mix3(T.shape, w.hShape, mode) & mask;
-  out[n++] = mix3(T.short, w.hShort, mode) & mask;
-  for (let lv = 0; lv < CLUSTER_SHIFT.length; lv++) out[n++] = own[10 + lv] as number;
-  out[n++] = mix3(T.mode, mode, w.caseClass) & mask;
+  const put = (key: number): void => {
+    out[n++] = key & mask;
+  };
+  if (role === ROLE_SELF) {
+    if (w === undefined) return 0;
+    put(T.bias);
+    const own = w.own;
+    for (let k = 0; k < own.length; k++) put(own[k] as number);
+    put(mix3(T.shape, w.hShape, mode));
+    put(mix3(T.short, w.hShort, mode));
+    for (let lv = 0; lv < CLUSTER_SHIFT.length; lv++) put(own[10 + lv] as number);
+    const capital = w.caseClass === CASE_TITLE || w.caseClass === CASE_UPPER ? 1 : 0;
+    const trust = mode === MODE_NORMAL ? capital : 2;
+    for (let b = 0; b < GAZ_CATEGORIES.length; b++) {
+      if ((w.gaz & (1 << b)) !== 0) put(mix3(T.gazUnit, b, trust));
+      if ((w.gaz & (1 << (b + 16))) !== 0) put(mix3(T.gazPart, b, trust));
+    }
+    put(mix3(T.mode, mode, w.caseClass));
+  } else if (role === ROLE_PREV) {
+    put(mix(T.lowerM1, w ? w.hLower : BOS));
+    put(mix(T.wordM1, w ? w.hWord : BOS));
+    put(mix3(T.shortM1, w ? w.hShort : BOS, mode));
+    put(mix(T.clusterM1, w === undefined ? -2 : w.cluster < 0 ? -1 : w.cluster >> 3));
+    put(mix(T.gazM1, w ? w.gaz & 0x3ff : -1));
+  } else if (role === ROLE_NEXT) {
+    put(mix(T.lowerP1, w ? w.hLower : EOS));
+    put(mix(T.wordP1, w ? w.hWord : EOS));
+    put(mix3(T.shortP1, w ? w.hShort : EOS, mode));
+    put(mix(T.clusterP1, w === undefined ? -2 : w.cluster < 0 ? -1 : w.cluster >> 3));
+    put(mix(T.gazP1, w ? w.gaz & 0x3ff : -1));
+  } else if (role === ROLE_PREV2) {
+    put(mix(T.lowerM2, w ? w.hLower : BOS));
+  } else if (role === ROLE_NEXT2) {
+    put(mix(T.lowerP2, w ? w.hLower : EOS));
+  }
   return n;
 }
-
-/** Upper bound of `wordModeFeatures`' count. */
-export const WORD_MODE_FEATURES = 16 + 2 * CLUSTER_SHIFT.length;
 
 /** Label-dependent features at position i, given the two previous labels; writes into `out`, returns count. */
 export function dynamicFeatures(

@@ -2,8 +2,14 @@
 import {
   FeatureExtractor,
   MAX_DYNAMIC,
-  WORD_MODE_FEATURES,
-  wordModeFeatures,
+  ROLE_NEXT,
+  ROLE_NEXT2,
+  ROLE_PREV,
+  ROLE_PREV2,
+  ROLE_SELF,
+  WORD_ROLES,
+  WORD_ROLE_FEATURES,
+  wordRoleFeatures,
   dynamicFeatures,
   emptyDocContext,
   type DocContext,
@@ -141,11 +147,13 @@ export class Tagger {
   private labels = new Uint8Array(256);
   private probs = new Float64Array(256);
   /**
-   * Per word and sentence mode: the summed label scores of the features that depend on nothing else
-   * (`wordModeFeatures`), so decoding reads one short row per token for about 20 scattered ones.
+   * Per word, sentence mode and role (`wordRoleFeatures`): the summed label scores of the features that
+   * depend on nothing else, so decoding reads five short rows per token for about thirty scattered ones.
+   * Index mode * WORD_ROLES + role; `edgeScores` holds the rows of the sentence edges.
    */
   private readonly wordScores = new Map<WordInfo, (Float64Array | undefined)[]>();
-  private readonly wordFeats = new Int32Array(WORD_MODE_FEATURES);
+  private readonly edgeScores: (Float64Array | undefined)[] = [];
+  private readonly roleFeats = new Int32Array(WORD_ROLE_FEATURES);
 
   constructor(
     readonly weights: Float32Array,
@@ -176,32 +184,38 @@ export class Tagger {
     });
   }
 
-  /** The summed scores of a word's `wordModeFeatures` in one sentence mode, computed once. */
-  private wordRow(w: WordInfo, mode: number): Float64Array {
-    let rows = this.wordScores.get(w);
-    if (rows === undefined) {
-      if (this.wordScores.size >= WORD_SCORE_LIMIT) this.wordScores.clear();
-      rows = [];
-      this.wordScores.set(w, rows);
+  /** The summed scores of what word `w` (undefined: a sentence edge) gives a position in `role`. */
+  private roleRow(w: WordInfo | undefined, mode: number, role: number): Float64Array {
+    let rows: (Float64Array | undefined)[];
+    if (w === undefined) rows = this.edgeScores;
+    else {
+      let hit = this.wordScores.get(w);
+      if (hit === undefined) {
+        if (this.wordScores.size >= WORD_SCORE_LIMIT) this.wordScores.clear();
+        hit = [];
+        this.wordScores.set(w, hit);
+      }
+      rows = hit;
     }
-    let row = rows[mode];
+    const slot = mode * WORD_ROLES + role;
+    let row = rows[slot];
     if (row === undefined) {
       const L = NUM_LABELS;
       row = new Float64Array(L);
-      const feats = this.wordFeats;
-      const n = wordModeFeatures(feats, this.extractor.mask, w, mode);
+      const feats = this.roleFeats;
+      const n = wordRoleFeatures(feats, this.extractor.mask, w, mode, role);
       for (let k = 0; k < n; k++) {
         const base = (feats[k] as number) * L;
         for (let l = 0; l < L; l++) row[l] = (row[l] as number) + (this.weights[base + l] as number);
       }
-      rows[mode] = row;
+      rows[slot] = row;
     }
     return row;
   }
 
   /**
    * `decode` for a sentence extracted without its word part: the same labels, with the word part's
-   * weights taken from `wordRow` (sums in another order, so probabilities may differ in the last bits).
+   * weights taken from `roleRow` (sums in another order, so probabilities may differ in the last bits).
    */
   private decodeCached(s: SentenceFeatures, doc: DocContext | undefined): void {
     const L = NUM_LABELS;
@@ -213,7 +227,21 @@ export class Tagger {
     let prev = BOS_LABEL;
     let prev2 = BOS_LABEL;
     for (let i = 0; i < s.length; i++) {
-      scores.set(this.wordRow(s.infos[i] as WordInfo, s.mode));
+      const infos = s.infos;
+      const mode = s.mode;
+      scores.set(this.roleRow(infos[i], mode, ROLE_SELF));
+      const prevRow = this.roleRow(infos[i - 1], mode, ROLE_PREV);
+      const nextRow = this.roleRow(infos[i + 1], mode, ROLE_NEXT);
+      const prev2Row = this.roleRow(infos[i - 2], mode, ROLE_PREV2);
+      const next2Row = this.roleRow(infos[i + 2], mode, ROLE_NEXT2);
+      for (let l = 0; l < L; l++) {
+        scores[l] =
+          (scores[l] as number) +
+          (prevRow[l] as number) +
+          (nextRow[l] as number) +
+          (prev2Row[l] as number) +
+          (next2Row[l] as number);
+      }
       const end = s.offsets[i + 1] as number;
       for (let k = s.offsets[i] as number; k < end; k++) {
         const base = (feats[k] as number) * L;
