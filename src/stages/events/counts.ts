@@ -15,7 +15,7 @@
  */
 import type { Count, CountField } from '../../model/schema.js';
 import type { TriggerEntry } from './lexicon.js';
-import { parseNumber } from './numbers.js';
+import { mayStartNumber, parseNumber } from './numbers.js';
 import { charSpan, type TextView } from './view.js';
 
 export interface CountHit {
@@ -159,6 +159,7 @@ export function findCounts(
     return undefined;
   };
   for (let i = from; i < to; i++) {
+    if (!mayStartNumber(view.lower[i]!)) continue;
     const words: string[] = [];
     for (let k = i; k < Math.min(to, i + 6); k++) words.push(view.lower[k]!);
     const parsed = parseNumber(words);

@@ -75,6 +75,19 @@ export function wordValue(word: string): number | undefined {
   return undefined;
 }
 
+/**
+ * False only for a word `parseNumber` can never start with, whatever follows: a digit, a number word,
+ * a vague quantity, or "a", "an", "about" (before a scale word or "dozen"). Scanners test it first.
+ */
+export function mayStartNumber(word: string): boolean {
+  const w = word.toLowerCase();
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  if (w in VAGUE || w in TENS || w in UNITS || w === 'a' || w === 'an' || w === 'about') return true;
+  const dash = w.indexOf('-');
+  return dash > 0 && w.slice(0, dash) in TENS;
+}
+
 /** Parses a number starting at words[0]; words are the following tokens' texts. */
 export function parseNumber(words: readonly string[]): ParsedNumber | undefined {
   const first = words[0]?.toLowerCase();
