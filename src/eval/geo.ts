@@ -472,17 +472,7 @@ export function formatGeoReport(name: string, r: GeoReport): string {
 }
 
 /**
- * Maps offsets in `raw` to offsets in `normalized`, where normalized was made from raw by deleting
- * characters (trailing spaces, carriage returns, leading blank lines): walks both in step.
+ * Raw-text offsets onto the normalized text (`alignOffsets`). The earlier left-to-right walk lost its
+ * place for the rest of a text at the first NFC composition; every reader now shares the aligned map.
  */
-export function offsetMap(raw: string, normalized: string): (offset: number) => number {
-  if (raw === normalized) return (o) => o;
-  const map = new Int32Array(raw.length + 1);
-  let j = 0;
-  for (let i = 0; i < raw.length; i++) {
-    map[i] = j;
-    if (j < normalized.length && raw[i] === normalized[j]) j++;
-  }
-  map[raw.length] = j;
-  return (o) => map[Math.max(0, Math.min(o, raw.length))] as number;
-}
+export { alignOffsets as offsetMap } from './offsets.js';
