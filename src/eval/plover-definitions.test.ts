@@ -20,6 +20,20 @@ describe('definitionSentences', () => {
       'Chile promised to provide humanitarian aid.',
     ]);
   });
+  it('a threat is also an announced coercion, a refusal an announced non-cooperation', () => {
+    expect(definitionSentences('Threaten to impose curfew', 'Chile')).toEqual([
+      'Chile threatened to impose curfew.',
+      'Chile will impose curfew.',
+    ]);
+    expect(definitionSentences('Decline to release persons or property', 'Chile')).toEqual([
+      'Chile declined to release persons or property.',
+      'Chile will not release persons or property.',
+    ]);
+    // miss: "Threaten with" has no infinitive to announce
+    expect(definitionSentences('Threaten with military force', 'Chile')).toEqual([
+      'Chile threatened with military force.',
+    ]);
+  });
   it('a bare verb goes to the past; an adverb keeps its place; commas and notes go', () => {
     expect(definitionSentences('Demand release of persons or property', 'Chile')).toEqual([
       'Chile demanded release of persons or property.',

@@ -69,6 +69,13 @@ export function definitionSentences(definition: string, subject: string): string
     const rest = lower.slice(3).join(' ');
     return [`${subject} will ${rest}.`, `${subject} promised to ${rest}.`];
   }
+  // A threat is an announced coercion and a refusal an announced non-cooperation: "Threaten to impose
+  // curfew" is also "will impose curfew", "Decline to release persons" also "will not release persons".
+  if ((lower[0] === 'threaten' || lower[0] === 'decline') && lower[1] === 'to' && lower.length > 2) {
+    const rest = lower.slice(2).join(' ');
+    const past = `${subject} ${pastTense(lower[0])} to ${rest}.`;
+    return [past, `${subject} ${lower[0] === 'threaten' ? 'will' : 'will not'} ${rest}.`];
+  }
   const lead = /ly$/.test(lower[0]!) && lower.length > 1 ? 1 : 0;
   const verb = pastTense(lower[lead]!);
   return [[subject, ...lower.slice(0, lead), verb, ...lower.slice(lead + 1)].join(' ') + '.'];

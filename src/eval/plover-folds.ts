@@ -22,7 +22,7 @@ import {
   typeCuesFor,
   type TypeChoice,
 } from '../stages/events/lexicon.js';
-import { rerankEvents } from '../stages/events/rerank.js';
+import { rerankEvents, ruleCandidates } from '../stages/events/rerank.js';
 import {
   predictProbs,
   typeFeatures,
@@ -78,17 +78,7 @@ export function ruleViews(records: readonly PloverRecord[], knowledge?: Knowledg
 
 /** The model's features of one record. */
 export function recordFeatures(v: RuleView, cues: CueTable): string[] {
-  return typeFeatures(
-    v.lower,
-    v.events.map((e) => ({
-      type: e.type,
-      mode: e.mode ?? '',
-      trigger: e.trigger.text,
-      attributes: e.attributes,
-      alternatives: v.alternativesOf(e).map((a) => a.type),
-    })),
-    cues,
-  );
+  return typeFeatures(v.lower, ruleCandidates(v.events, v.lowerOf, v.alternativesOf).candidates, cues);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Re-ranking of a sentence's candidate types by the type model. */
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../model/schema.js';
-import { rerankEvents } from './rerank.js';
+import { modalAlternatives, rerankEvents } from './rerank.js';
 import type { TypeChoice } from './lexicon.js';
 import type { TypeModel } from './typemodel.js';
 
@@ -77,4 +77,42 @@ describe('rerankEvents', () => {
     );
     expect(kept).toBe(withdrew);
   });
+  it('an act in a modal frame may take the type CAMEO gives the frame, when the model prefers it', () => {
+    const curfew: Event = {
+      ...event('COERCE', 'curfew', 0, 0.7),
+      trigger: { text: 'curfew', span: { start: 5, end: 6 } },
+    };
+    const tokens = ['he', 'will', 'extend', 'the', 'curfew'];
+    // lowerOf(start, end) of the sentence before the trigger: the words before "curfew".
+    const lowerOfWords = (s: number, e: number): string[] => (e === 5 ? tokens.slice(0, 4) : tokens);
+    const threatModel: TypeModel = {
+      labels: ['COERCE', 'THREATEN'],
+      bias: [0, 0],
+      weights: new Map([['rq:intent/mconf', [-2, 2]]]),
+    };
+    const [out] = rerankEvents([curfew], lowerOfWords, threatModel, new Map());
+    expect(out).toMatchObject({ type: 'THREATEN', confidence: 0.7 });
+    // miss: imposed, not announced
+    const [kept] = rerankEvents([curfew], () => ['he', 'imposed', 'a', 'curfew'], threatModel, new Map());
+    expect(kept).toBe(curfew);
+  });
+});
+
+describe('modalAlternatives', () => {
+  it.each([
+    ['RETREAT', 'intent', 'AGREE'],
+    ['COERCE', 'intent', 'THREATEN'],
+    ['RETREAT', 'must', 'REQUEST'],
+    ['AID', 'refuse', 'REJECT'],
+  ] as const)('%s in a %s frame may be %s', (type, modality, alt) =>
+    expect(modalAlternatives(type, modality).map((a) => a.type)).toEqual([alt]),
+  );
+  it.each([
+    ['AGREE', 'intent'],
+    ['ACCUSE', 'must'],
+    ['ASSAULT', 'refuse'],
+    ['RETREAT', ''],
+  ] as const)('miss: %s in a "%s" frame keeps its type', (type, modality) =>
+    expect(modalAlternatives(type, modality)).toEqual([]),
+  );
 });

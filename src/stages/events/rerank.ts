@@ -11,12 +11,71 @@
  */
 import type { Event } from '../../model/schema.js';
 import type { TypeChoice } from './lexicon.js';
-import { typeFeatures, typeProbabilities, type CueTable, type TypeModel } from './typemodel.js';
+import {
+  modalityBefore,
+  QUAD,
+  typeFeatures,
+  typeProbabilities,
+  type CueTable,
+  type Modality,
+  type TypeCandidate,
+  type TypeModel,
+} from './typemodel.js';
 
 /** The rule confidence keeps this share; the model's probability fills the rest. */
 const RULE_SHARE = 0.4;
 
 const NO_CHOICE = (): readonly TypeChoice[] => [];
+
+/**
+ * The types CAMEO gives an act in a modal frame: an intention to cooperate is AGREE and to coerce
+ * THREATEN ("will evacuate", "plans to impose restrictions"), an obligation laid on someone is REQUEST
+ * ("Libya must hand over"), a refusal to cooperate is REJECT ("will not accept refugees").
+ * @example modalAlternatives('RETREAT', 'intent') // [{ type: 'AGREE', mode: 'agree' }]
+ */
+export function modalAlternatives(type: Event['type'], modality: Modality): readonly TypeChoice[] {
+  const quad = QUAD[type];
+  if (modality === 'intent') {
+    if (quad === 'mcoop' || (quad === 'vcoop' && type !== 'AGREE')) return [{ type: 'AGREE', mode: 'agree' }];
+    if (quad === 'mconf') return [{ type: 'THREATEN', mode: 'violence' }];
+  } else if (modality === 'must') {
+    if (quad !== 'vconf') return [{ type: 'REQUEST', mode: 'appeal' }];
+  } else if (modality === 'refuse') {
+    if (quad === 'mcoop' || quad === 'vcoop') return [{ type: 'REJECT', mode: 'deny' }];
+  }
+  return [];
+}
+
+/**
+ * The model's view of a sentence's events: each event's candidate (type, mode, trigger, attributes,
+ * modal frame) and the types it may take instead (its trigger's lexicon alternatives, then the modal
+ * ones), its own type left out.
+ */
+export function ruleCandidates(
+  group: readonly Event[],
+  lowerOf: (start: number, end: number) => readonly string[],
+  alternativesOf: (e: Event) => readonly TypeChoice[] = NO_CHOICE,
+): { readonly candidates: TypeCandidate[]; readonly choices: (readonly TypeChoice[])[] } {
+  const choices: (readonly TypeChoice[])[] = [];
+  const candidates = group.map((e): TypeCandidate => {
+    const modality = modalityBefore(lowerOf(e.evidence.start, e.trigger.span.start));
+    const lexical = alternativesOf(e);
+    const modal = modalAlternatives(e.type, modality).filter(
+      (m) => m.type !== e.type && !lexical.some((a) => a.type === m.type),
+    );
+    const all = modal.length > 0 ? [...lexical, ...modal] : lexical;
+    choices.push(all);
+    return {
+      type: e.type,
+      mode: e.mode ?? '',
+      trigger: e.trigger.text,
+      attributes: e.attributes,
+      alternatives: all.map((a) => a.type),
+      modality,
+    };
+  });
+  return { candidates, choices };
+}
 
 /**
  * Events retyped and re-ranked by the model inside each evidence sentence where the rules are unsure.
@@ -39,21 +98,11 @@ export function rerankEvents(
   }
   const changed = new Map<Event, Event>();
   for (const group of bySentence.values()) {
-    const alts = group.map(alternativesOf);
+    const { candidates, choices: alts } = ruleCandidates(group, lowerOf, alternativesOf);
     const mixed = new Set(group.map((e) => e.type)).size > 1;
     if (!mixed && alts.every((a) => a.length === 0)) continue;
     const first = group[0]!;
-    const features = typeFeatures(
-      lowerOf(first.evidence.start, first.evidence.end),
-      group.map((e, i) => ({
-        type: e.type,
-        mode: e.mode ?? '',
-        trigger: e.trigger.text,
-        attributes: e.attributes,
-        alternatives: alts[i]!.map((a) => a.type),
-      })),
-      cues,
-    );
+    const features = typeFeatures(lowerOf(first.evidence.start, first.evidence.end), candidates, cues);
     const p = typeProbabilities(model, features);
     const prob = (t: Event['type']): number => p.get(t) ?? 0;
     const typed = group.map((e, i) => {

@@ -1,6 +1,7 @@
 /** The type model's features, prediction and file format, on hand-made cases. */
 import { describe, expect, it } from 'vitest';
 import {
+  modalityBefore,
   parseCues,
   parseTypeModel,
   predictProbs,
@@ -111,5 +112,37 @@ describe('withoutRuleFeatures', () => {
         'rx:AGREE',
       ]),
     ).toEqual(['bias', 'w:met', 'b:<s>_met', 'c:CONSULT', 'ci:AID']);
+  });
+});
+
+describe('modalityBefore', () => {
+  it.each([
+    [['syria', 'says', 'it', 'will'], 'intent'],
+    [['greece', 'plans', 'to'], 'intent'],
+    [['libya', 'must'], 'must'],
+    [['iraq', 'has', 'to'], 'must'],
+    [['syria', 'will', 'not'], 'refuse'],
+    [['it', 'declined', 'to'], 'refuse'],
+    [['the', 'army'], ''],
+    // only the four words before the trigger count
+    [['will', 'say', 'the', 'army', 'has'], ''],
+  ] as const)('%j -> %s', (before, expected) => expect(modalityBefore(before)).toBe(expected));
+});
+
+describe('modal features', () => {
+  it('a cue and a rule candidate in a modal frame give type and quad features', () => {
+    const f = typeFeatures(
+      ['japan', 'will', 'send', 'aid'],
+      [{ type: 'AID', mode: 'aid', trigger: 'aid', attributes: [], modality: 'intent' }],
+      cues,
+    );
+    expect(f).toEqual(
+      expect.arrayContaining(['cq:intent/AID', 'cq:intent/mcoop', 'rq:intent/AID', 'rq:intent/mcoop']),
+    );
+    expect(withoutRuleFeatures(f)).not.toContain('rq:intent/AID');
+  });
+  it('miss: no modal word, no modal feature', () => {
+    const f = typeFeatures(['japan', 'sent', 'aid'], [], cues);
+    expect(f.filter((x) => x.startsWith('cq:') || x.startsWith('rq:'))).toEqual([]);
   });
 });

@@ -27,7 +27,102 @@ export interface TypeCandidate {
   readonly attributes: readonly string[];
   /** Other types the trigger's lexicon entry allows. */
   readonly alternatives?: readonly PloverType[];
+  /** The modal frame of the trigger (`modalityBefore`): an intention, an obligation, a refusal, or none. */
+  readonly modality?: Modality;
 }
+
+/**
+ * The modal frame of a trigger, from the few words before it in its sentence: CAMEO codes "express
+ * intent to X" as AGREE (X cooperative) or THREATEN (X coercive), "demand that Y X" ("Y must X") as
+ * REQUEST, and "decline to X" as REJECT, whatever X's own category.
+ */
+export type Modality = 'intent' | 'must' | 'refuse' | '';
+
+const INTENT_WORDS = new Set([
+  'will',
+  'would',
+  "'ll",
+  'shall',
+  'may',
+  'might',
+  'could',
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'intend',
+  'intends',
+  'intended',
+  'prepared',
+  'ready',
+  'willing',
+  'promise',
+  'promised',
+  'promises',
+  'pledge',
+  'pledged',
+  'pledges',
+  'vow',
+  'vowed',
+  'vows',
+  'offer',
+  'offered',
+  'offers',
+  'decided',
+]);
+const MUST_WORDS = new Set(['must', 'should', 'ought']);
+const REFUSE_WORDS = new Set([
+  'not',
+  "n't",
+  'never',
+  'refuse',
+  'refused',
+  'refuses',
+  'refusing',
+  'decline',
+  'declined',
+  'declines',
+  'declining',
+  'failed',
+  'fails',
+]);
+
+/**
+ * The modal frame of a trigger from the (up to four) words before it: a refusal wins over an
+ * obligation, an obligation over an intention ("will not release" is a refusal).
+ * @example modalityBefore(['syria', 'says', 'it', 'will']) === 'intent'
+ */
+export function modalityBefore(before: readonly string[]): Modality {
+  let found: Modality = '';
+  for (let k = Math.max(0, before.length - 4); k < before.length; k++) {
+    const w = before[k]!;
+    if (REFUSE_WORDS.has(w)) return 'refuse';
+    if (MUST_WORDS.has(w) || (w === 'to' && ['has', 'have', 'had'].includes(before[k - 1] ?? '')))
+      found = 'must';
+    else if (found === '' && INTENT_WORDS.has(w)) found = 'intent';
+  }
+  return found;
+}
+
+/** PLOVER's quad classes: verbal and material cooperation and conflict. */
+export const QUAD: Readonly<Record<PloverType, string>> = {
+  AGREE: 'vcoop',
+  CONSULT: 'vcoop',
+  SUPPORT: 'vcoop',
+  CONCEDE: 'vcoop',
+  COOPERATE: 'mcoop',
+  AID: 'mcoop',
+  RETREAT: 'mcoop',
+  REQUEST: 'vconf',
+  ACCUSE: 'vconf',
+  REJECT: 'vconf',
+  THREATEN: 'vconf',
+  PROTEST: 'mconf',
+  SANCTION: 'mconf',
+  MOBILIZE: 'mconf',
+  COERCE: 'mconf',
+  ASSAULT: 'mconf',
+};
 
 export interface TypeModel {
   readonly labels: readonly PloverType[];
@@ -123,6 +218,11 @@ export function typeFeatures(
         if (INTENT.has(lower[k]!)) out.add(`ci:${type}`);
         if (NEGATION.has(lower[k]!)) out.add(`cn:${type}`);
       }
+      const modality = modalityBefore(lower.slice(Math.max(0, i - 4), i));
+      if (modality) {
+        out.add(`cq:${modality}/${type}`);
+        out.add(`cq:${modality}/${QUAD[type]}`);
+      }
     }
   }
   if (candidates.length === 0) out.add('r:none');
@@ -133,6 +233,10 @@ export function typeFeatures(
     out.add(`rt:${c.trigger.toLowerCase()}`);
     for (const a of c.attributes) out.add(`ra:${c.type}/${a}`);
     for (const a of c.alternatives ?? []) out.add(`rx:${a}`);
+    if (c.modality) {
+      out.add(`rq:${c.modality}/${c.type}`);
+      out.add(`rq:${c.modality}/${QUAD[c.type]}`);
+    }
   }
   return [...out];
 }
