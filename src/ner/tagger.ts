@@ -44,6 +44,36 @@ const SCORES = new Float64Array(NUM_LABELS);
 const DYN = new Int32Array(MAX_DYNAMIC);
 
 /**
+ * Adds to `scores` the rows of token i's static features in `s`, then of its dynamic ones (written into
+ * `dyn`), and returns how many dynamic features there were.
+ */
+function addFeatureRows(
+  weights: Float32Array | Float64Array,
+  mask: number,
+  s: SentenceFeatures,
+  i: number,
+  prev: number,
+  prev2: number,
+  doc: DocContext | undefined,
+  scores: Float64Array,
+  dyn: Int32Array,
+): number {
+  const L = NUM_LABELS;
+  const feats = s.feats;
+  const end = s.offsets[i + 1] as number;
+  for (let k = s.offsets[i] as number; k < end; k++) {
+    const base = (feats[k] as number) * L;
+    for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
+  }
+  const nd = dynamicFeatures(dyn, mask, s, i, prev, prev2, doc);
+  for (let k = 0; k < nd; k++) {
+    const base = (dyn[k] as number) * L;
+    for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
+  }
+  return nd;
+}
+
+/**
  * Fills `scores` with token i's label scores (static features, then the dynamic ones written into
  * `dyn`) and returns how many dynamic features there were. Shared by decoding and training so both
  * add the same weights in the same order.
@@ -59,20 +89,24 @@ export function scoreToken(
   scores: Float64Array,
   dyn: Int32Array,
 ): number {
-  const L = NUM_LABELS;
   scores.fill(0);
-  const feats = s.feats;
-  const end = s.offsets[i + 1] as number;
-  for (let k = s.offsets[i] as number; k < end; k++) {
-    const base = (feats[k] as number) * L;
-    for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
+  return addFeatureRows(weights, mask, s, i, prev, prev2, doc, scores, dyn);
+}
+
+/**
+ * The label of a token scored `scores` after label `prev` (BOS_LABEL at the start): the best allowed
+ * one, with its probability (softmax over the allowed labels) written to `probs[i]` when given.
+ */
+function choose(scores: Float64Array, prev: number, probs: Float64Array | undefined, i: number): number {
+  const p = prev === BOS_LABEL ? -1 : prev;
+  const best = bestAllowed(scores, p);
+  if (probs !== undefined) {
+    const bestScore = scores[best] as number;
+    let z = 0;
+    for (let l = 0; l < NUM_LABELS; l++) if (allowed(p, l)) z += Math.exp((scores[l] as number) - bestScore);
+    probs[i] = 1 / z;
   }
-  const nd = dynamicFeatures(dyn, mask, s, i, prev, prev2, doc);
-  for (let k = 0; k < nd; k++) {
-    const base = (dyn[k] as number) * L;
-    for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
-  }
-  return nd;
+  return best;
 }
 
 /** The highest-scoring label that may follow `p` (-1 at the start of a sentence); the first on ties. */
@@ -102,22 +136,14 @@ export function decode(
   labels: Uint8Array,
   probs: Float64Array | undefined,
 ): void {
-  const L = NUM_LABELS;
   const scores = SCORES;
   const dyn = DYN;
   let prev = BOS_LABEL;
   let prev2 = BOS_LABEL;
   for (let i = 0; i < s.length; i++) {
     scoreToken(weights, mask, s, i, prev, prev2, doc, scores, dyn);
-    const p = prev === BOS_LABEL ? -1 : prev;
-    const best = bestAllowed(scores, p);
-    const bestScore = scores[best] as number;
+    const best = choose(scores, prev, probs, i);
     labels[i] = best;
-    if (probs !== undefined) {
-      let z = 0;
-      for (let l = 0; l < L; l++) if (allowed(p, l)) z += Math.exp((scores[l] as number) - bestScore);
-      probs[i] = 1 / z;
-    }
     prev2 = prev;
     prev = best;
   }
@@ -223,7 +249,6 @@ export class Tagger {
     const dyn = DYN;
     const weights = this.weights;
     const mask = this.extractor.mask;
-    const feats = s.feats;
     let prev = BOS_LABEL;
     let prev2 = BOS_LABEL;
     for (let i = 0; i < s.length; i++) {
@@ -242,23 +267,9 @@ export class Tagger {
           (prev2Row[l] as number) +
           (next2Row[l] as number);
       }
-      const end = s.offsets[i + 1] as number;
-      for (let k = s.offsets[i] as number; k < end; k++) {
-        const base = (feats[k] as number) * L;
-        for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
-      }
-      const nd = dynamicFeatures(dyn, mask, s, i, prev, prev2, doc);
-      for (let k = 0; k < nd; k++) {
-        const base = (dyn[k] as number) * L;
-        for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number);
-      }
-      const p = prev === BOS_LABEL ? -1 : prev;
-      const best = bestAllowed(scores, p);
-      const bestScore = scores[best] as number;
+      addFeatureRows(weights, mask, s, i, prev, prev2, doc, scores, dyn);
+      const best = choose(scores, prev, this.probs, i);
       this.labels[i] = best;
-      let z = 0;
-      for (let l = 0; l < L; l++) if (allowed(p, l)) z += Math.exp((scores[l] as number) - bestScore);
-      this.probs[i] = 1 / z;
       prev2 = prev;
       prev = best;
     }
