@@ -375,6 +375,10 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
     directMarks.add(q);
   }
 
+  // 4. Speakers named by punctuation: a signature after a quotation, a transcript label.
+  signedQuotes(view, lex, marks, directMarks, cands);
+  labelledLines(view, lex, marks, cands);
+
   mergeLearned(view, lex, cands, marks);
   return finish(view, lex, cands, marks);
 }
@@ -439,6 +443,176 @@ function mergeLearned(
       confidence: learnedConfidence(a.tokens.margin),
       weak,
       attribution: spans,
+    });
+  }
+}
+
+/** A name as written after a signature dash or before a label colon: capitalized words, initials. */
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,5}`;
+const SIGNATURE = new RegExp(
+  String.raw`^[ \t]*(―|—|–|--|-)[ \t]*(${NAME})[ \t]*(?:[,(]|\.?[ \t]*(?:\n|$))`,
+  'u',
+);
+
+/** The speaker a name span refers to, as the rules read noun phrases (unresolved when they would drop it). */
+function namedSpeaker(view: TextView, lex: QuoteLexicons, name: Span): SpeakerRef | undefined {
+  const a = view.tokenAtOrAfter(name.start);
+  let b = a;
+  while (b + 1 < view.tokens.length && view.tokens[b + 1]!.end <= name.end) b++;
+  if (a >= view.tokens.length || view.tokens[a]!.start >= name.end) return undefined;
+  const ref = analyzeNP(view, a, b, lex);
+  if (ref.kind !== 'drop') return ref;
+  const span = view.span(a, b);
+  return {
+    kind: 'source',
+    source: { kind: 'unresolved', text: view.slice(span), span },
+    span,
+    person: false,
+  };
+}
+
+/** A name span without a final full stop (kept after an initial: "G."). */
+function nameSpan(text: string, start: number, name: string): Span {
+  const bare = /[\p{L}\p{M}]{2,}\.$/u.test(name) ? name.slice(0, -1) : name;
+  return { start, end: start + bare.length };
+}
+
+/**
+ * A quotation signed by a dash and a name at the end of its line, or alone on the next line (`“…” ― Name`,
+ * `“…”¶- Name, Place.`): a direct quote of that name, the dash its cue, as news pages print reader
+ * comments, tweets and pull quotes.
+ */
+function signedQuotes(
+  view: TextView,
+  lex: QuoteLexicons,
+  marks: readonly QuoteMarks[],
+  directMarks: ReadonlySet<QuoteMarks>,
+  cands: Candidate[],
+): void {
+  const { text } = view;
+  for (const q of marks) {
+    if (!q.closed || directMarks.has(q)) continue;
+    let at = q.close + 1;
+    // The signature may open the next paragraph.
+    const next = /^[ \t]*\n\s*/u.exec(text.slice(at, at + 8));
+    if (next && !/^\s*(?:―|—|–|-)/u.test(text.slice(at + next[0].length, at + next[0].length + 2))) continue;
+    if (next) at += next[0].length;
+    const m = SIGNATURE.exec(text.slice(at, at + 120));
+    if (!m) continue;
+    const dashStart = at + m[0].indexOf(m[1]!);
+    const cue = { start: dashStart, end: dashStart + m[1]!.length };
+    const source = nameSpan(text, at + m[0].indexOf(m[2]!, cue.end - at), m[2]!);
+    const shown = trimSpan(text, q.inner, /[\s,.]/u);
+    if (shown.end <= shown.start || cands.some((c) => overlaps(c.content, shown))) continue;
+    const ref = namedSpeaker(view, lex, source);
+    if (!ref) continue;
+    cands.push({
+      cueSpan: cue,
+      stance: 'assert',
+      content: shown,
+      kind: 'direct',
+      ref,
+      confidence: 0.7,
+      attribution: { source, cue, content: [{ start: q.open, end: q.close + 1 }] },
+    });
+  }
+}
+
+const LABEL = new RegExp(String.raw`^([ \t]*["“]?)(${NAME})[ \t]*:[ \t]+(\S[^\n]*)$`, 'u');
+/** Line labels that name no speaker. */
+const NOT_SPEAKERS = new Set([
+  'update',
+  'updated',
+  'related',
+  'note',
+  'photo',
+  'photos',
+  'video',
+  'source',
+  'sources',
+  'credit',
+  'caption',
+  'image',
+  'watch',
+  'read',
+  'see',
+  'editor',
+  'correction',
+  'disclosure',
+  'warning',
+  'breaking',
+  'subscribe',
+  'email',
+  'contact',
+  'follow',
+  'tags',
+  'topics',
+]);
+
+/**
+ * A line that opens with a name and a colon (`NAME: text`, as transcripts and "Name: claim" titles print
+ * speech): a statement of that name, the colon its cue. The name is one to six capitalized words, and the
+ * rest of the line must run to at least three words.
+ */
+function labelledLines(
+  view: TextView,
+  lex: QuoteLexicons,
+  marks: readonly QuoteMarks[],
+  cands: Candidate[],
+): void {
+  const { text } = view;
+  // Upper-case labels speak only in a transcript: two or more different ones in the document.
+  const upper = new Set<string>();
+  for (const m of text.matchAll(/^[ \t]*["“]?([\p{Lu}][\p{Lu}.' -]*[\p{Lu}])[ \t]*:[ \t]+\S/gmu))
+    upper.add(m[1]!);
+  for (let ls = 0; ls < text.length;) {
+    let le = text.indexOf('\n', ls);
+    if (le < 0) le = text.length;
+    const m = LABEL.exec(text.slice(ls, le));
+    const at = ls;
+    ls = le + 1;
+    if (!m) continue;
+    const name = m[2]!;
+    const words = name.toLowerCase().split(/[ \t]+/u);
+    if (words.some((w) => NOT_SPEAKERS.has(w.replace(/[^\p{L}]/gu, ''))) || !/\p{L}{2}/u.test(name)) continue;
+    const nameStart = at + m[1]!.length;
+    // Otherwise the label must be a person or organization the recognizer found ("Pence: …"), not a
+    // title word ("The Latest: …", "BOOM: …") or a list heading ("Iowa: names").
+    const nameEnd = nameStart + name.length;
+    const named = view
+      .mentionsIn({ start: nameStart, end: nameEnd })
+      .some(
+        (x) =>
+          (x.type === 'PERSON' || x.type === 'ORG') &&
+          x.span.start === nameStart &&
+          x.span.end >= nameEnd - 1,
+      );
+    const transcript = upper.size >= 2 && upper.has(name);
+    if (!named && !transcript) continue;
+    const colon = text.indexOf(':', nameStart + name.length);
+    let rest = m[3]!.trimEnd();
+    // A transcript line opened by a quotation mark closes it at its end.
+    if (m[1]!.includes('"') && rest.endsWith('"') && (rest.match(/"/gu) ?? []).length % 2 === 1)
+      rest = rest.slice(0, -1).trimEnd();
+    if ((rest.match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) continue;
+    const contentStart = le - m[3]!.length;
+    const content = { start: contentStart, end: contentStart + rest.length };
+    if (isHeadline(text, content.start, content.end)) continue;
+    const cue = { start: colon, end: colon + 1 };
+    const shown = trimSpan(text, content, TRAILING, /[\s"“”‘’«»]/u);
+    if (shown.end <= shown.start || cands.some((c) => overlaps(c.content, shown) || overlaps(c.cueSpan, cue)))
+      continue;
+    const source = nameSpan(text, nameStart, name);
+    const ref = namedSpeaker(view, lex, source);
+    if (!ref) continue;
+    cands.push({
+      cueSpan: cue,
+      stance: 'assert',
+      content: shown,
+      kind: kindOf(marks, shown),
+      ref,
+      confidence: 0.6,
+      attribution: { source, cue, content: [content] },
     });
   }
 }
