@@ -28,7 +28,7 @@ export interface TrainOptions {
 }
 
 /** Rule-candidate, cue and bias features carry general knowledge and are kept even when rare. */
-const ALWAYS = /^(bias|r:|r1:|rm:|ra:|rx:|rq:|c:|c1:|ci:|cn:|cq:)/;
+const ALWAYS = /^(bias|r:|r1:|rm:|ra:|rx:|rq:|c:|c1:|ci:|cn:|cq:|cQ:|m:)/;
 
 /**
  * Fits the model. Labels are the 16 PLOVER types in schema order, whether or not all occur.

@@ -141,8 +141,12 @@ describe('modal features', () => {
     );
     expect(withoutRuleFeatures(f)).not.toContain('rq:intent/AID');
   });
+  it("a cue's quad class and the sentence's modal words count apart", () => {
+    const f = typeFeatures(['japan', 'must', 'not', 'send', 'aid'], [], cues);
+    expect(f).toEqual(expect.arrayContaining(['cQ:mcoop', 'm:must', 'm:refuse']));
+  });
   it('miss: no modal word, no modal feature', () => {
     const f = typeFeatures(['japan', 'sent', 'aid'], [], cues);
-    expect(f.filter((x) => x.startsWith('cq:') || x.startsWith('rq:'))).toEqual([]);
+    expect(f.filter((x) => /^(cq|rq|m):/.test(x))).toEqual([]);
   });
 });

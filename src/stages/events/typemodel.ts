@@ -206,6 +206,7 @@ export function typeFeatures(
     for (const [words, type] of cues.get(w) ?? []) {
       if (!words.every((x, k) => lower[i + k] === x)) continue;
       out.add(`c:${type}`);
+      out.add(`cQ:${QUAD[type]}`);
       // A lead sentence tells its main act first ("X accused Y of ..."): the first cue counts apart.
       if (firstCue === i) out.add(`c1:${type}`);
       else if (firstCue < 0) {
@@ -224,6 +225,10 @@ export function typeFeatures(
         out.add(`cq:${modality}/${QUAD[type]}`);
       }
     }
+  }
+  for (let i = 0; i < lower.length; i++) {
+    const m = modalityBefore([lower[i]!]);
+    if (m) out.add(`m:${m}`);
   }
   if (candidates.length === 0) out.add('r:none');
   else out.add(`r1:${candidates[0]!.type}`);
