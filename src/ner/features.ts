@@ -367,18 +367,14 @@ export function wordRoleFeatures(
       if ((w.gaz & (1 << (b + 16))) !== 0) put(mix3(T.gazPart, b, trust));
     }
     put(mix3(T.mode, mode, w.caseClass));
-  } else if (role === ROLE_PREV) {
-    put(mix(T.lowerM1, w ? w.hLower : BOS));
-    put(mix(T.wordM1, w ? w.hWord : BOS));
-    put(mix3(T.shortM1, w ? w.hShort : BOS, mode));
-    put(mix(T.clusterM1, w === undefined ? -2 : w.cluster < 0 ? -1 : w.cluster >> 3));
-    put(mix(T.gazM1, w ? w.gaz & 0x3ff : -1));
-  } else if (role === ROLE_NEXT) {
-    put(mix(T.lowerP1, w ? w.hLower : EOS));
-    put(mix(T.wordP1, w ? w.hWord : EOS));
-    put(mix3(T.shortP1, w ? w.hShort : EOS, mode));
-    put(mix(T.clusterP1, w === undefined ? -2 : w.cluster < 0 ? -1 : w.cluster >> 3));
-    put(mix(T.gazP1, w ? w.gaz & 0x3ff : -1));
+  } else if (role === ROLE_PREV || role === ROLE_NEXT) {
+    const before = role === ROLE_PREV;
+    const edge = before ? BOS : EOS;
+    put(mix(before ? T.lowerM1 : T.lowerP1, w ? w.hLower : edge));
+    put(mix(before ? T.wordM1 : T.wordP1, w ? w.hWord : edge));
+    put(mix3(before ? T.shortM1 : T.shortP1, w ? w.hShort : edge, mode));
+    put(mix(before ? T.clusterM1 : T.clusterP1, w === undefined ? -2 : w.cluster < 0 ? -1 : w.cluster >> 3));
+    put(mix(before ? T.gazM1 : T.gazP1, w ? w.gaz & 0x3ff : -1));
   } else if (role === ROLE_PREV2) {
     put(mix(T.lowerM2, w ? w.hLower : BOS));
   } else if (role === ROLE_NEXT2) {
