@@ -37,6 +37,9 @@ export interface DocumentClaim extends ClusterClaim {
   readonly conflictsWith?: readonly string[];
 }
 
+/** How a claim whose speaker the text does not name is shown. */
+export const UNNAMED_SOURCE = 'an unnamed source';
+
 /** The responsibility statements of a document, with speakers and subjects as cross-document keys. */
 export function documentClaims(analysis: Analysis): DocumentClaim[] {
   const document = documentRef(analysis);
@@ -57,7 +60,8 @@ export function documentClaims(analysis: Analysis): DocumentClaim[] {
     } else if (q.speaker.kind === 'outlet') {
       speaker = document.outlet ?? 'the outlet';
     } else {
-      speaker = q.speaker.text;
+      // A statement the quote stage found no source for still names a side of a conflict.
+      speaker = q.speaker.text.trim() || UNNAMED_SOURCE;
     }
     const about = q.about.map((a) => entities.get(a)).filter((e): e is Entity => e !== undefined);
     out.push({

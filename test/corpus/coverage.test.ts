@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/analyze.js';
 import { answerFromStore } from '../../src/corpus/answer.js';
 import type { CorpusAnswer, CorpusDocument } from '../../src/eval/corpus/format.js';
-import { loadCorpusFile } from '../../src/eval/corpus/load.js';
+import { assertCorpusFile, loadCorpusFile } from '../../src/eval/corpus/load.js';
 import { scoreCorpus } from '../../src/eval/corpus/score.js';
 import { createDocument } from '../../src/model/document.js';
 import type { Analysis } from '../../src/model/schema.js';
@@ -107,7 +107,10 @@ describe.skipIf(!hasShared)(
     }
 
     it('clusters the reports, gathers the figures and finds every gold conflict', async () => {
-      const report = scoreCorpus(loadCorpusFile(CORPUS), await answerFor(documents, 'given'));
+      const answer = await answerFor(documents, 'given');
+      // The answer must be a valid corpus/v1 system file, as `parallax eval corpus` checks it.
+      expect(() => assertCorpusFile(answer, 'system answer', 'system')).not.toThrow();
+      const report = scoreCorpus(loadCorpusFile(CORPUS), answer);
       expect(report.clustering.merged).toBe(false);
       expect(report.clustering.f1).toBeGreaterThanOrEqual(0.9);
       expect(report.figures.coverage).toBeGreaterThanOrEqual(0.8);
