@@ -90,6 +90,24 @@ describe('conflictsStage', () => {
       specs: [G('Ruritania', 'rur'), G('Freedonia', 'fre'), G('Ruritania', 'rur', 1)],
       want: [],
     },
+    {
+      name: 'a neutral statement that calls the charge untrue',
+      text: 'Police accused Jan Roe of plotting unrest. Roe said the accusations were invented.',
+      specs: [O('Police', 'pol'), P('Jan Roe', 'roe'), P('Roe', 'roe', 1)],
+      want: [['Jan Roe of plotting unrest', 'the accusations were invented']],
+    },
+    {
+      name: 'the accused says it never did what it is charged with',
+      text: 'Freedonia accused Ruritania of arming the rebels. Ruritania said it had never armed the rebels.',
+      specs: [G('Freedonia', 'fre'), G('Ruritania', 'rur'), G('Ruritania', 'rur', 1)],
+      want: [['Ruritania of arming the rebels', 'it had never armed the rebels']],
+    },
+    {
+      name: 'miss: a negated statement about something else',
+      text: 'Freedonia accused Ruritania of arming the rebels. Ruritania said the talks would not resume this year.',
+      specs: [G('Freedonia', 'fre'), G('Ruritania', 'rur'), G('Ruritania', 'rur', 1)],
+      want: [],
+    },
   ])('$name', ({ text, specs, want }) => {
     expect(conflicts(text, specs)).toEqual(want);
   });

@@ -72,6 +72,18 @@ function contentOverlap(a: string, b: string, stem = Infinity): number {
   return n;
 }
 
+/**
+ * A neutral statement that refutes what another said: its content is negated or calls something untrue
+ * ("the accusations were invented", "Kigali had never supported the rebels", "Nobody was planning a
+ * coup"). It answers a charge like a denial, but only on the stricter evidence below.
+ */
+const REFUTES =
+  /(?:(?<![\p{L}\p{N}])(?:never|nobody|no\s+one|not|invented|false|untrue|lies|lie|fabricat\w*|baseless|unfounded|groundless|slander\w*)|n['’]t)(?![\p{L}\p{N}])/iu;
+
+function refutes(q: Quote): boolean {
+  return q.stance === 'assert' && REFUTES.test(q.content.text);
+}
+
 const speakerEntity = (q: Quote): string | undefined =>
   q.speaker.kind === 'entity' ? q.speaker.entity : undefined;
 
@@ -110,7 +122,7 @@ export function detectConflicts(input: ConflictInput, lexicon: ReadonlyMap<strin
   const countries = (ids: Iterable<string>): Set<string> =>
     new Set([...ids].flatMap((id) => (countryOf.get(id) !== undefined ? [countryOf.get(id)!] : [])));
   const charges = input.quotes.filter((q) => q.stance === 'accuse' || q.stance === 'claim');
-  const denials = input.quotes.filter((q) => q.stance === 'deny');
+  const denials = input.quotes.filter((q) => q.stance === 'deny' || refutes(q));
   for (const acc of charges) {
     const accuser = speakerEntity(acc);
     const accused = new Set(acc.about.filter((e) => e !== accuser));
@@ -136,7 +148,12 @@ export function detectConflicts(input: ConflictInput, lexicon: ReadonlyMap<strin
       const refersBack = REFERS_BACK.test(den.content.text) || wordCount(den.content.text) <= 3;
       const sharedWords = contentOverlap(acc.content.text, den.content.text);
       let linked: boolean;
-      if (acc.stance === 'claim') linked = near && (sharedWords >= 2 || refersBack);
+      if (den.stance !== 'deny') {
+        // A refutation answers a charge made shortly before it by someone else: it points back at
+        // the charge, or it comes from the accused side and shares what the charge was about.
+        const sameThing = contentOverlap(acc.content.text, den.content.text, STEM) > 0;
+        linked = near && (refersBack || (overlap.length > 0 && sameThing) || sharedWords >= 2);
+      } else if (acc.stance === 'claim') linked = near && (sharedWords >= 2 || refersBack);
       else {
         // In either order when both speak of the same happening, or the denial denies involvement in it.
         const sameMatter =
@@ -162,8 +179,8 @@ export function detectConflicts(input: ConflictInput, lexicon: ReadonlyMap<strin
         acc,
         den,
         about,
-        `${speakerName(acc)} ${acc.stance === 'claim' ? 'claims' : 'accuses'}; ${speakerName(den)} denies it`,
-        overlap.length > 0 ? 0.7 : 0.55,
+        `${speakerName(acc)} ${acc.stance === 'claim' ? 'claims' : 'accuses'}; ${speakerName(den)} ${den.stance === 'deny' ? 'denies it' : 'says it is not so'}`,
+        den.stance !== 'deny' ? 0.5 : overlap.length > 0 ? 0.7 : 0.55,
       );
     }
   }
