@@ -109,7 +109,7 @@ describe.skipIf(!hasShared)(
     it('clusters the reports, gathers the figures and finds every gold conflict', async () => {
       const answer = await answerFor(documents, 'given');
       // The answer must be a valid corpus/v1 system file, as `parallax eval corpus` checks it.
-      expect(() => assertCorpusFile(answer, 'system answer', 'system')).not.toThrow();
+      expect(() => assertCorpusFile(answer, 'system answer', 'answer')).not.toThrow();
       const report = scoreCorpus(loadCorpusFile(CORPUS), answer);
       expect(report.clustering.merged).toBe(false);
       expect(report.clustering.f1).toBeGreaterThanOrEqual(0.9);
