@@ -79,6 +79,19 @@ describe('eventsStage: passives, noun modifiers and claims', () => {
   });
 });
 
+describe('eventsStage: seizures', () => {
+  it('seizing a town is an assault that takes territory, placed at the town', () => {
+    const a = analyze('Rebels of the Mai Mai group seized Kindu in January after days of fighting.');
+    const e = a.events.find((x) => x.trigger.text === 'seized');
+    expect(e).toMatchObject({ type: 'ASSAULT', mode: 'seize territory', place: 'Kindu' });
+  });
+  it('miss: seizing goods stays a coercive seizure', () => {
+    const a = analyze('Police in Kenya seized 40 rifles and two trucks on Monday.');
+    const e = a.events.find((x) => x.trigger.text === 'seized');
+    expect(e).toMatchObject({ type: 'COERCE', mode: 'seize' });
+  });
+});
+
 describe('eventsStage: counts', () => {
   it.each([
     ['A car bomb in Kabul killed at least 40 people and wounded 120 others.', 'killed', 40, 'at-least'],

@@ -5,7 +5,7 @@ import { parseIso } from '../dates/calendar.js';
 import { findDates } from '../dates/find.js';
 import { attributions } from './attribution.js';
 import { mergeMentions, type EventCluster } from './coref.js';
-import { countWordsFor, triggerLexiconFor } from './lexicon.js';
+import { countWordsFor, triggerLexiconFor, type TriggerEntry } from './lexicon.js';
 import {
   eventMentions,
   subjectOf,
@@ -15,7 +15,7 @@ import {
 } from './mentions.js';
 import { homeCountry } from './implicit.js';
 import { findTriggers } from './triggers.js';
-import { buildView, charSpan, mentionsByToken } from './view.js';
+import { buildView, charSpan, mentionsByToken, type MentionAt } from './view.js';
 
 export const STAGE = 'events.rules';
 export const VERSION = 1;
@@ -46,6 +46,7 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     for (const a of [e.name, ...e.aliases])
       if (!entityByAlias.has(a.toLowerCase())) entityByAlias.set(a.toLowerCase(), e.id);
   }
+  const places = new Set(input.entities.filter((e) => e.type === 'GPE' || e.type === 'LOC').map((e) => e.id));
   const ctx: SentenceContext = {
     view,
     at,
@@ -73,7 +74,7 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     // "..., rights group X said": the attribution is no argument of what it reports.
     for (const a of attrs) if (a.held) for (let i = a.held[0]; i < a.held[1]; i++) ctx.blocked[i] = 1;
     const dates = findDates(input.text, s.start, s.end, input.published);
-    const ems = eventMentions(ctx, k, hits, dates);
+    const ems = eventMentions(ctx, k, hits, dates).map((em) => territorial(em, places, at, s.tokenEnd));
     for (const em of ems) {
       if (em.date && pub && em.date.relation !== 'since' && em.date.relation !== 'after') {
         const end = parseIso(
@@ -146,6 +147,33 @@ const HAPPENED = (m: EventMention): boolean => !NOT_HAPPENED.some((a) => m.attri
  * A headline retells the lead in fewer words and with worse arguments: its mentions are dropped when
  * the body reports an event of the same type, and kept (as the only report) otherwise.
  */
+/**
+ * Seizing a town or a region is taking territory by force (PLOVER ASSAULT), not seizing goods or people
+ * (COERCE): a seizure whose every target is a place is retyped.
+ */
+const TERRITORY: TriggerEntry['mode'] = 'seize territory';
+function territorial(
+  em: EventMention,
+  places: ReadonlySet<string>,
+  at: readonly (MentionAt | undefined)[],
+  sentenceEnd: number,
+): EventMention {
+  const entry = em.hit.entry;
+  if (entry.type !== 'COERCE' || entry.mode !== 'seize') return em;
+  if (em.targets.length === 0 || !em.targets.every((t) => places.has(t))) return em;
+  const retyped: TriggerEntry = { ...entry, type: 'ASSAULT', mode: TERRITORY, alternatives: [] };
+  // The place taken is where it happened: its first mention after the trigger.
+  let place = em.place;
+  for (let i = em.hit.end; i < sentenceEnd; i++) {
+    const m = at[i];
+    if (m !== undefined && m.entity === em.targets[0]) {
+      place = m;
+      break;
+    }
+  }
+  return { ...em, type: 'ASSAULT', place, hit: { ...em.hit, entry: retyped } };
+}
+
 function withoutHeadlineRepeats(all: readonly EventMention[], headline: number): EventMention[] {
   if (headline < 0) return [...all];
   const bodyTypes = new Set(all.filter((m) => m.sentence !== headline && HAPPENED(m)).map((m) => m.type));
