@@ -92,6 +92,23 @@ describe('eventsStage: seizures', () => {
   });
 });
 
+describe('eventsStage: rejections answer earlier acts', () => {
+  it('"rejected the sanctions" targets whoever imposed them', () => {
+    const a = analyze(
+      'The European Union imposed sanctions on Chad on Monday. Chad rejected the sanctions as unfair.',
+    );
+    const e = a.events.find((x) => x.type === 'REJECT');
+    expect(names(a, e?.targets ?? [])).toEqual(['European Union']);
+  });
+  it('miss: a rejection of something no earlier act did keeps no target', () => {
+    const a = analyze(
+      'The European Union imposed sanctions on Chad on Monday. Chad rejected the proposal as unfair.',
+    );
+    const e = a.events.find((x) => x.type === 'REJECT');
+    expect(e?.targets).toEqual([]);
+  });
+});
+
 describe('eventsStage: counts', () => {
   it.each([
     ['A car bomb in Kabul killed at least 40 people and wounded 120 others.', 'killed', 40, 'at-least'],

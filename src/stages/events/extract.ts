@@ -1,11 +1,11 @@
 /** Event extraction over a whole document: triggers, arguments, attribution, perpetrators, coreference, output. */
 import type { Knowledge } from '../../knowledge/knowledge.js';
-import type { Entity, Event, Mention, Sentence, Source, Token } from '../../model/schema.js';
+import type { Entity, Event, Mention, PloverType, Sentence, Source, Token } from '../../model/schema.js';
 import { parseIso } from '../dates/calendar.js';
 import { findDates } from '../dates/find.js';
 import { attributions } from './attribution.js';
 import { mergeMentions, type EventCluster } from './coref.js';
-import { countWordsFor, triggerLexiconFor, type TriggerEntry } from './lexicon.js';
+import { answeredActsFor, countWordsFor, triggerLexiconFor, type TriggerEntry } from './lexicon.js';
 import {
   eventMentions,
   subjectOf,
@@ -15,7 +15,7 @@ import {
 } from './mentions.js';
 import { homeCountry } from './implicit.js';
 import { findTriggers } from './triggers.js';
-import { buildView, charSpan, mentionsByToken, type MentionAt } from './view.js';
+import { buildView, charSpan, mentionsByToken, type MentionAt, type TextView } from './view.js';
 
 export const STAGE = 'events.rules';
 export const VERSION = 1;
@@ -137,7 +137,39 @@ export function extractEvents(input: ExtractInput, knowledge: Knowledge): Event[
     if (!c.place && c.placeAnaphor && lastPlace) c.place = lastPlace;
     if (c.place && !countryEntities.has(c.place.entity) && !main?.place) lastPlace = c.place;
   }
+  answerTargets(ordered, view, answeredActsFor(knowledge));
   return ordered.map((c, n) => toEvent(c, n, view.text, view, speakers));
+}
+
+/** How far after a rejection's trigger its object noun may stand ("rejected the new EU sanctions"). */
+const ANSWER_WINDOW = 4;
+
+/**
+ * "X rejected the sanctions", "Y denied the accusations": a rejection whose object names an earlier act
+ * answers whoever did it, so the latest act of that type told before it gives the rejection its targets.
+ */
+function answerTargets(
+  ordered: readonly EventCluster[],
+  view: TextView,
+  nouns: ReadonlyMap<string, PloverType>,
+): void {
+  ordered.forEach((c, n) => {
+    const hit = c.mentions[0]!.hit;
+    if (hit.entry.type !== 'REJECT' || c.targets.length > 0) return;
+    let answered: PloverType | undefined;
+    for (let i = hit.end; i < Math.min(view.tokens.length, hit.end + ANSWER_WINDOW); i++) {
+      if (view.tokens[i]!.kind === 'punct') break;
+      answered = nouns.get(view.lower[i]!);
+      if (answered !== undefined) break;
+    }
+    if (answered === undefined) return;
+    for (let k = n - 1; k >= 0; k--) {
+      const act = ordered[k]!;
+      if (act.mentions[0]!.hit.entry.type !== answered || act.actors.length === 0) continue;
+      c.targets = act.actors.filter((a) => !c.actors.includes(a));
+      return;
+    }
+  });
 }
 
 const NOT_HAPPENED: readonly Attribute[] = ['negated', 'planned', 'prevented', 'alleged'];

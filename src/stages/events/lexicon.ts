@@ -153,3 +153,20 @@ export function triggerAlternatives(lexicon: TriggerLexicon, trigger: string): r
   );
   return entry?.alternatives ?? [];
 }
+
+const answerCache = new WeakMap<Knowledge, ReadonlyMap<string, PloverType>>();
+
+/** Nouns that name an earlier act as the object of a rejection ("rejected the sanctions"), by type. */
+export function answeredActsFor(knowledge: Knowledge): ReadonlyMap<string, PloverType> {
+  let table = answerCache.get(knowledge);
+  if (!table) {
+    const out = new Map<string, PloverType>();
+    for (const line of knowledge.lexicon('event-answers')) {
+      const [noun, type] = line.split('\t').map((x) => x.trim());
+      if (noun && type && TYPES.has(type)) out.set(noun.toLowerCase(), type as PloverType);
+    }
+    table = out;
+    answerCache.set(knowledge, table);
+  }
+  return table;
+}
