@@ -92,6 +92,9 @@ describe('rerankEvents', () => {
     };
     const [out] = rerankEvents([curfew], lowerOfWords, threatModel, new Map());
     expect(out).toMatchObject({ type: 'THREATEN', confidence: 0.7 });
+    // miss: a foiled plan is no announcement
+    const foiled: Event = { ...curfew, attributes: ['planned', 'prevented'] };
+    expect(rerankEvents([foiled], lowerOfWords, threatModel, new Map())[0]).toBe(foiled);
     // miss: imposed, not announced
     const [kept] = rerankEvents([curfew], () => ['he', 'imposed', 'a', 'curfew'], threatModel, new Map());
     expect(kept).toBe(curfew);
@@ -102,8 +105,13 @@ describe('modalAlternatives', () => {
   it.each([
     ['RETREAT', 'intent', 'AGREE'],
     ['COERCE', 'intent', 'THREATEN'],
+    ['PROTEST', 'stop', 'CONCEDE'],
     ['RETREAT', 'must', 'REQUEST'],
     ['AID', 'refuse', 'REJECT'],
+    ['AGREE', 'stop', 'SANCTION'],
+    ['CONSULT', 'intent-stop', 'THREATEN'],
+    ['SANCTION', 'intent-stop', 'AGREE'],
+    ['COERCE', 'refuse-stop', 'REJECT'],
   ] as const)('%s in a %s frame may be %s', (type, modality, alt) =>
     expect(modalAlternatives(type, modality).map((a) => a.type)).toEqual([alt]),
   );
@@ -112,6 +120,7 @@ describe('modalAlternatives', () => {
     ['ACCUSE', 'must'],
     ['ASSAULT', 'refuse'],
     ['RETREAT', ''],
+    ['ACCUSE', 'stop'],
   ] as const)('miss: %s in a "%s" frame keeps its type', (type, modality) =>
     expect(modalAlternatives(type, modality)).toEqual([]),
   );

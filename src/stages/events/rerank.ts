@@ -38,8 +38,25 @@ export function modalAlternatives(type: Event['type'], modality: Modality): read
   if (modality === 'intent') {
     if (quad === 'mcoop' || (quad === 'vcoop' && type !== 'AGREE')) return [{ type: 'AGREE', mode: 'agree' }];
     if (quad === 'mconf') return [{ type: 'THREATEN', mode: 'violence' }];
+  } else if (modality === 'intent-stop') {
+    // CAMEO 0351-0356 "express intent to ease"; 1311, 134, 135 "threaten to halt or reduce".
+    if (quad === 'mconf') return [{ type: 'AGREE', mode: 'agree' }];
+    if (quad === 'mcoop' || quad === 'vcoop') return [{ type: 'THREATEN', mode: 'relations' }];
+  } else if (modality === 'refuse-stop') {
+    // CAMEO 124x "decline to ease".
+    if (quad === 'mconf') return [{ type: 'REJECT', mode: 'deny' }];
   } else if (modality === 'must') {
     if (quad !== 'vconf') return [{ type: 'REQUEST', mode: 'appeal' }];
+  } else if (modality === 'stop') {
+    // CAMEO 08 "ease" a sanction, curfew, blockade or dissent; 16 "halt" or "reduce" cooperation.
+    if (type === 'COERCE' || type === 'SANCTION')
+      return [
+        { type: 'CONCEDE', mode: 'concede' },
+        { type: 'RETREAT', mode: 'ease' },
+      ];
+    if (type === 'PROTEST') return [{ type: 'CONCEDE', mode: 'concede' }];
+    if (type === 'ASSAULT') return [{ type: 'RETREAT', mode: 'ceasefire' }];
+    if (quad === 'mcoop' || quad === 'vcoop') return [{ type: 'SANCTION', mode: 'withdraw' }];
   } else if (modality === 'refuse') {
     if (quad === 'mcoop' || quad === 'vcoop') return [{ type: 'REJECT', mode: 'deny' }];
   }
@@ -60,9 +77,16 @@ export function ruleCandidates(
   const candidates = group.map((e): TypeCandidate => {
     const modality = modalityBefore(lowerOf(e.evidence.start, e.trigger.span.start));
     const lexical = alternativesOf(e);
-    const modal = modalAlternatives(e.type, modality).filter(
-      (m) => m.type !== e.type && !lexical.some((a) => a.type === m.type),
-    );
+    // A foiled plot is no threat, and an act inside a request, accusation, rejection or threat told
+    // before it ("called on the EU to suspend an agreement") is already framed by that event.
+    const framed =
+      e.attributes.includes('prevented') ||
+      group.some((o) => QUAD[o.type] === 'vconf' && o.trigger.span.end <= e.trigger.span.start);
+    const modal = framed
+      ? []
+      : modalAlternatives(e.type, modality).filter(
+          (m) => m.type !== e.type && !lexical.some((a) => a.type === m.type),
+        );
     const all = modal.length > 0 ? [...lexical, ...modal] : lexical;
     choices.push(all);
     return {

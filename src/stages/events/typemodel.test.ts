@@ -123,6 +123,9 @@ describe('modalityBefore', () => {
     [['iraq', 'has', 'to'], 'must'],
     [['syria', 'will', 'not'], 'refuse'],
     [['it', 'declined', 'to'], 'refuse'],
+    [['serbia', 'lifted', 'a', 'night'], 'stop'],
+    [['the', 'ec', 'may', 'halt'], 'intent-stop'],
+    [['it', 'refused', 'to', 'lift'], 'refuse-stop'],
     [['the', 'army'], ''],
     // only the four words before the trigger count
     [['will', 'say', 'the', 'army', 'has'], ''],

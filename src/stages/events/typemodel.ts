@@ -36,7 +36,7 @@ export interface TypeCandidate {
  * intent to X" as AGREE (X cooperative) or THREATEN (X coercive), "demand that Y X" ("Y must X") as
  * REQUEST, and "decline to X" as REJECT, whatever X's own category.
  */
-export type Modality = 'intent' | 'must' | 'refuse' | '';
+export type Modality = 'intent' | 'intent-stop' | 'must' | 'refuse' | 'refuse-stop' | 'stop' | '';
 
 const INTENT_WORDS = new Set([
   'will',
@@ -71,6 +71,47 @@ const INTENT_WORDS = new Set([
   'decided',
 ]);
 const MUST_WORDS = new Set(['must', 'should', 'ought']);
+/** Words that end or ease what follows ("lifted the curfew", "halted aid"). */
+const STOP_WORDS = new Set([
+  'lift',
+  'lifted',
+  'lifting',
+  'lifts',
+  'ease',
+  'eased',
+  'eases',
+  'easing',
+  'relax',
+  'relaxed',
+  'cancel',
+  'cancelled',
+  'canceled',
+  'revoke',
+  'revoked',
+  'repeal',
+  'repealed',
+  'remove',
+  'removed',
+  'removing',
+  'end',
+  'ended',
+  'ending',
+  'ends',
+  'halt',
+  'halted',
+  'halts',
+  'suspend',
+  'suspended',
+  'suspends',
+  'stop',
+  'stopped',
+  'stops',
+  'cut',
+  'reduce',
+  'reduced',
+  'freeze',
+  'froze',
+]);
 const REFUSE_WORDS = new Set([
   'not',
   "n't",
@@ -94,12 +135,17 @@ const REFUSE_WORDS = new Set([
  */
 export function modalityBefore(before: readonly string[]): Modality {
   let found: Modality = '';
-  for (let k = Math.max(0, before.length - 4); k < before.length; k++) {
+  const from = Math.max(0, before.length - 4);
+  // An ending verb inside an intention or a refusal turns the act around: "will halt mediation" is a
+  // threat to halt it, "refused to lift sanctions" a refusal to ease them.
+  const stopAfter = (k: number): boolean => before.slice(k + 1).some((w) => STOP_WORDS.has(w));
+  for (let k = from; k < before.length; k++) {
     const w = before[k]!;
-    if (REFUSE_WORDS.has(w)) return 'refuse';
+    if (REFUSE_WORDS.has(w)) return stopAfter(k) ? 'refuse-stop' : 'refuse';
     if (MUST_WORDS.has(w) || (w === 'to' && ['has', 'have', 'had'].includes(before[k - 1] ?? '')))
       found = 'must';
-    else if (found === '' && INTENT_WORDS.has(w)) found = 'intent';
+    else if (found === '' && INTENT_WORDS.has(w)) found = stopAfter(k) ? 'intent-stop' : 'intent';
+    else if (found === '' && STOP_WORDS.has(w)) found = 'stop';
   }
   return found;
 }
