@@ -4,7 +4,7 @@
  * 4-fold cross-validation inside the training articles (folds: id mod 5 = 1, 2, 3, 4); the held-out
  * fifth is never read. Everything random is seeded, so the same code and data give the same file.
  *
- *   npm run train:loaded [-- --epochs 12 --seed 20200 --hash-bits 20 --positive-weight 2 --no-write]
+ *   npm run train:loaded [-- --epochs 12 --seed 20200 --hash-bits 20 --positive-weight 2 --span-weight 1 --no-write]
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20200' },
     'hash-bits': { type: 'string', default: '20' },
     'positive-weight': { type: 'string', default: '1' },
+    'span-weight': { type: 'string', default: '1' },
     runs: { type: 'string', default: '1' },
     prune: { type: 'string', default: '0.005' },
     'logistic-rate': { type: 'string', default: '0.1' },
@@ -37,6 +38,8 @@ const maxEpochs = Number(values.epochs);
 const seed = Number(values.seed);
 const hashBits = Number(values['hash-bits']);
 const positiveWeight = Number(values['positive-weight']);
+/** Exponent of the span-length weight of positive tokens (0: all positives weigh the same). */
+const spanWeight = Number(values['span-weight']);
 /** Perceptrons trained with different visiting orders are averaged into one linear model. */
 const runs = Number(values.runs);
 const prune = Number(values.prune);
@@ -80,6 +83,7 @@ for (const f of [1, 2, 3, 4]) {
       seed: runSeed(r) + f,
       hashBits,
       positiveWeight,
+      spanWeight,
       logisticRate,
       onEpoch: (epoch, w) => {
         const row = cvScores[epoch - 1] as Float32Array[];
@@ -147,6 +151,7 @@ for (let r = 0; r < runs; r++) {
     seed: runSeed(r),
     hashBits,
     positiveWeight,
+    spanWeight,
     logisticRate,
   });
   for (let i = 0; i < w.length; i++) weights[i] = (weights[i] as number) + (w[i] as number) / runs;
@@ -166,6 +171,7 @@ const bytes = encodeLoadedModel(
     runs,
     epochs: best.epoch,
     positiveWeight,
+    spanWeight,
     logisticRate,
     prune,
     cv: {

@@ -89,6 +89,16 @@ export class LoadedClassifier {
     this.features = new LoadedFeatures(hashBits, clusterOf);
   }
 
+  /**
+   * The score one word of a lexicon match must pass for the match to stand (the markers stage): the
+   * widening floor, threshold − extend, the least a word needs to join a span. The curated list holds
+   * words such as "criminals" that the PTC annotators seldom mark; this drops the matches the
+   * classifier finds plainly neutral where they stand.
+   */
+  get lexiconGate(): number {
+    return this.threshold - this.extend;
+  }
+
   /** Every token's score; the array is reused by the next call. */
   tokenScores(input: LoadedDocInput): Float32Array {
     const n = input.tokens.length;
@@ -108,12 +118,22 @@ export class LoadedClassifier {
     threshold: number = this.threshold,
     weakEnds: ReadonlySet<string> = new Set(),
   ): LoadedSpan[] {
+    return this.spansOf(input, this.tokenScores(input), threshold, weakEnds);
+  }
+
+  /** Spans from token scores already computed by tokenScores (see spans). */
+  spansOf(
+    input: LoadedDocInput,
+    scores: Float32Array,
+    threshold: number = this.threshold,
+    weakEnds: ReadonlySet<string> = new Set(),
+  ): LoadedSpan[] {
     const { text, tokens } = input;
     const weakEnd = (i: number): boolean => {
       const t = tokens[i] as Token;
       return weakEnds.has(text.slice(t.start, t.end).toLowerCase());
     };
-    return spansFromScores(tokens, input.sentences, this.tokenScores(input), threshold, this.extend, weakEnd);
+    return spansFromScores(tokens, input.sentences, scores, threshold, this.extend, weakEnd);
   }
 }
 

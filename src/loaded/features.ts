@@ -11,7 +11,7 @@ import type { Sentence, Span, Token } from '../model/schema.js';
 import { hashString, mix, mix3 } from '../ner/hash.js';
 import { shapes } from '../ner/shape.js';
 
-export const LOADED_FEATURE_SET = 'parallax-loaded-features@1';
+export const LOADED_FEATURE_SET = 'parallax-loaded-features@2';
 
 // Per-word hashes, in this order, in a word's Int32Array.
 const W_LOWER = 0;
@@ -24,7 +24,9 @@ const W_PRE4 = 6;
 const W_PRE5 = 7;
 const W_LEN = 8;
 const W_CLUSTER = 9;
-const WORD_FIELDS = 10;
+const W_SUF5 = 10;
+const W_PRE3 = 11;
+const WORD_FIELDS = 12;
 
 /** Template ids (stable: they enter the hashes). */
 const T = {
@@ -59,9 +61,34 @@ const T = {
   clusterP1: 29,
   clusterBigram: 30,
   lowerQuoted: 31,
+  suf5: 32,
+  pre3: 33,
 } as const;
 
-export const FEATURES_PER_TOKEN = 31;
+/**
+ * After the hashes, a word's row holds the buckets of its features that depend on the word alone, so
+ * a token copies them instead of hashing them again: [slot in the token's features, template, field].
+ */
+const UNARY: readonly (readonly [number, number, number])[] = [
+  [1, T.lower, W_LOWER],
+  [2, T.word, W_WORD],
+  [3, T.short, W_SHORT],
+  [4, T.suf2, W_SUF2],
+  [5, T.suf3, W_SUF3],
+  [6, T.suf4, W_SUF4],
+  [7, T.pre4, W_PRE4],
+  [8, T.pre5, W_PRE5],
+  [20, T.len, W_LEN],
+  [31, T.suf5, W_SUF5],
+  [32, T.pre3, W_PRE3],
+];
+/** Slots of the two cluster features (coarse and fine), also word-only, after UNARY in the row. */
+const CLUSTER_SLOT = 25;
+const CLUSTER_FINE_SLOT = 26;
+const ROW = WORD_FIELDS + UNARY.length + 2;
+const UNARY_SLOTS = Int32Array.from(UNARY, (u) => u[0]);
+
+export const FEATURES_PER_TOKEN = 33;
 
 /** A word's distributional cluster path (16 × 16 × 8 leaves), or −1; see src/ner/clusters.ts. */
 export type ClusterOf = (word: string) => number;
@@ -104,7 +131,7 @@ export class LoadedFeatures {
     if (hit !== undefined) return hit;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const lower = w.toLowerCase();
-    const out = new Int32Array(WORD_FIELDS);
+    const out = new Int32Array(ROW);
     out[W_LOWER] = hashString(lower);
     out[W_WORD] = hashString(w);
     out[W_SHORT] = hashString(shapes(w).short);
@@ -115,6 +142,15 @@ export class LoadedFeatures {
     out[W_PRE5] = affix(lower, 5, false, 6);
     out[W_LEN] = Math.min(w.length, 12);
     out[W_CLUSTER] = this.clusterOf(w);
+    out[W_SUF5] = affix(lower, 5, true, 7);
+    out[W_PRE3] = affix(lower, 3, false, 8);
+    const mask = this.mask;
+    UNARY.forEach(([, template, field], k) => {
+      out[WORD_FIELDS + k] = mix(template, out[field] as number) & mask;
+    });
+    const cl = out[W_CLUSTER] as number;
+    out[ROW - 2] = mix(T.cluster, cl < 0 ? -1 : cl >> 3) & mask;
+    out[ROW - 1] = mix(T.clusterFine, cl) & mask;
     this.cache.set(w, out);
     return out;
   }
@@ -134,9 +170,16 @@ export class LoadedFeatures {
       this.quoteLen = new Int32Array(n * 2);
     }
     const words = this.words;
+    const U = UNARY.length;
     for (let i = 0; i < n; i++) {
       const t = tokens[i] as Token;
-      words.set(this.word(text.slice(t.start, t.end)), i * WORD_FIELDS);
+      const row = this.word(text.slice(t.start, t.end));
+      const b = i * WORD_FIELDS;
+      for (let f = 0; f < WORD_FIELDS; f++) words[b + f] = row[f] as number;
+      const o = i * K;
+      for (let k = 0; k < U; k++) out[o + (UNARY_SLOTS[k] as number)] = row[WORD_FIELDS + k] as number;
+      out[o + CLUSTER_SLOT] = row[ROW - 2] as number;
+      out[o + CLUSTER_FINE_SLOT] = row[ROW - 1] as number;
     }
     this.sentenceFlags(input);
     this.quoteLengths(input);
@@ -156,14 +199,6 @@ export class LoadedFeatures {
         const p1 = lowerAt(i + 1, lo, hi);
         const sflags = this.sentFlags[i] as number;
         out[o] = T.bias & mask;
-        out[o + 1] = mix(T.lower, lower) & mask;
-        out[o + 2] = mix(T.word, words[b + W_WORD] as number) & mask;
-        out[o + 3] = mix(T.short, words[b + W_SHORT] as number) & mask;
-        out[o + 4] = mix(T.suf2, words[b + W_SUF2] as number) & mask;
-        out[o + 5] = mix(T.suf3, words[b + W_SUF3] as number) & mask;
-        out[o + 6] = mix(T.suf4, words[b + W_SUF4] as number) & mask;
-        out[o + 7] = mix(T.pre4, words[b + W_PRE4] as number) & mask;
-        out[o + 8] = mix(T.pre5, words[b + W_PRE5] as number) & mask;
         out[o + 9] = mix(T.lowerM1, m1) & mask;
         out[o + 10] = mix(T.lowerP1, p1) & mask;
         out[o + 11] = mix(T.lowerM2, lowerAt(i - 2, lo, hi)) & mask;
@@ -180,14 +215,11 @@ export class LoadedFeatures {
             fieldAt(i - 1, W_SHORT, lo, hi),
             mix(words[b + W_SHORT] as number, fieldAt(i + 1, W_SHORT, lo, hi)),
           ) & mask;
-        out[o + 20] = mix(T.len, words[b + W_LEN] as number) & mask;
         out[o + 21] = mix3(T.lowerSentence, lower, sflags) & mask;
         out[o + 22] = mix3(T.trigram, m1, mix(lower, p1)) & mask;
         out[o + 23] = mix(T.pre4M1, fieldAt(i - 1, W_PRE4, lo, hi)) & mask;
         out[o + 24] = mix(T.pre4P1, fieldAt(i + 1, W_PRE4, lo, hi)) & mask;
         const cl = words[b + W_CLUSTER] as number;
-        out[o + 25] = mix(T.cluster, cl < 0 ? -1 : cl >> 3) & mask;
-        out[o + 26] = mix(T.clusterFine, cl) & mask;
         const clm1 = fieldAt(i - 1, W_CLUSTER, lo, hi);
         const clp1 = fieldAt(i + 1, W_CLUSTER, lo, hi);
         out[o + 27] = mix(T.clusterM1, clm1 < 0 ? clm1 : clm1 >> 3) & mask;

@@ -1,7 +1,8 @@
 /**
- * Training of the loaded-language classifier: a binary averaged perceptron over tokens (inside a
- * gold span or not), visiting documents in a seeded random order each epoch. Averaging uses the usual
- * trick (w − u / c) so it costs nothing per step.
+ * Training of the loaded-language classifier: a binary linear model over tokens (inside a gold span
+ * or not) trained by logistic loss with AdaGrad (or as a perceptron), visiting documents in a seeded
+ * random order each epoch; the weights are averaged over all steps. Averaging uses the usual trick
+ * (w − u / c) so it costs nothing per step.
  */
 import type { PtcArticle } from '../eval/ptc-data.js';
 import { poolSi, siCounts, type SiScore } from '../eval/ptc.js';
@@ -24,6 +25,18 @@ export interface PreparedDoc {
   readonly weakEnd: Uint8Array;
   /** +1 for a token inside a gold span (at least half of its characters), −1 otherwise. */
   readonly labels: Int8Array;
+  /** For a token inside a gold span, how many tokens its run of inside tokens has (0 outside). */
+  readonly runLength: Uint16Array;
+}
+
+/**
+ * The weight of a positive token in a run of `length` inside tokens: (4 / length)^exponent, kept to
+ * [0.25, 2]. The SI score averages over spans, not tokens, so a one-word label matters as much as a
+ * twelve-word one; unweighted, long spans dominate the positives.
+ */
+export function spanLengthWeight(length: number, exponent: number): number {
+  if (exponent === 0 || length === 0) return 1;
+  return Math.min(2, Math.max(0.25, Math.pow(4 / length, exponent)));
 }
 
 /** Tokenizes, segments and featurizes an article, and labels its tokens from the gold spans. */
@@ -46,10 +59,21 @@ export function prepareDoc(
       if (2 * inside >= t.end - t.start) labels[i] = 1;
     }
   });
+  const runLength = new Uint16Array(tokens.length);
+  for (let i = 0; i < tokens.length;) {
+    if (labels[i] !== 1) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && labels[j] === 1) j++;
+    runLength.fill(Math.min(j - i, 65535), i, j);
+    i = j;
+  }
   const weakEnd = Uint8Array.from(tokens, (t) =>
     weakEnds.has(a.text.slice(t.start, t.end).toLowerCase()) ? 1 : 0,
   );
-  return { id: a.id, tokens, sentences, gold: a.gold, feats, labels, weakEnd };
+  return { id: a.id, tokens, sentences, gold: a.gold, feats, labels, runLength, weakEnd };
 }
 
 export interface LoadedTrainOptions {
@@ -58,6 +82,11 @@ export interface LoadedTrainOptions {
   readonly hashBits: number;
   /** Update weight of a missed positive token relative to a false positive (recall is scarce). */
   readonly positiveWeight: number;
+  /**
+   * Exponent of the span-length weight of positive tokens (spanLengthWeight; 0: every positive
+   * weighs the same). Logistic loss only.
+   */
+  readonly spanWeight?: number;
   /** 0: perceptron (update on mistakes); > 0: logistic loss by AdaGrad with this learning rate. */
   readonly logisticRate?: number;
   /** Called after each epoch with the averaged weights so far. */
@@ -81,6 +110,7 @@ export function trainLoaded(docs: readonly PreparedDoc[], options: LoadedTrainOp
   const u = new Float64Array(size);
   const random = seededRandom(options.seed);
   const rate = options.logisticRate ?? 0;
+  const spanWeight = options.spanWeight ?? 0;
   const g2 = new Float64Array(rate > 0 ? size : 0).fill(1e-2);
   let c = 1;
   let last: Float32Array | undefined;
@@ -91,16 +121,20 @@ export function trainLoaded(docs: readonly PreparedDoc[], options: LoadedTrainOp
     );
     for (const d of order) {
       const doc = docs[d] as PreparedDoc;
-      const { feats, labels } = doc;
+      const { feats, labels, runLength } = doc;
       for (let i = 0; i < labels.length; i++) {
         const o = i * K;
         let s = 0;
         for (let k = 0; k < K; k++) s += w[feats[o + k] as number] as number;
         const y = labels[i] as number;
         if (rate > 0) {
-          // Logistic gradient, scaled per feature by AdaGrad; positives weigh positiveWeight.
+          // Logistic gradient, scaled per feature by AdaGrad; positives weigh positiveWeight times
+          // their span-length weight.
           const p = 1 / (1 + Math.exp(-s));
-          const g = y > 0 ? options.positiveWeight * (1 - p) : -p;
+          const g =
+            y > 0
+              ? options.positiveWeight * spanLengthWeight(runLength[i] as number, spanWeight) * (1 - p)
+              : -p;
           if (g > 1e-4 || g < -1e-4) {
             for (let k = 0; k < K; k++) {
               const f = feats[o + k] as number;

@@ -87,17 +87,19 @@ export function loadedMarkers(
     ...marks.map((m) => m.inner),
     ...input.quotes.filter((q) => q.kind === 'direct').map((q) => q.content.span),
   ];
-  const cands: Candidate[] = re ? lexiconCandidates(text, re) : [];
+  let cands: Candidate[] = re ? lexiconCandidates(text, re) : [];
   if (classifier !== undefined) {
+    const doc = { text, tokens: input.tokens, sentences: input.sentences, quoted: marks.map((m) => m.inner) };
+    const scores = classifier.tokenScores(doc);
+    // A lexicon match stands when one of its words scores above the classifier's lexicon gate (the
+    // score a word needs to join a span): the curated list holds words such as "criminals" that the
+    // PTC annotators seldom mark.
+    const gate = classifier.lexiconGate;
+    cands = cands.filter((c) => maxScore(input.tokens, scores, c.start, c.end) > gate);
     // News wire carries far less loaded language than the PTC's outlets: the stricter threshold.
-    const spans = classifier.spans(
-      { text, tokens: input.tokens, sentences: input.sentences, quoted: marks.map((m) => m.inner) },
-      classifier.newsThreshold,
-      weakEnds,
-    );
     // A lexicon match is a curated label with exact bounds: a classifier span touching it gives way.
     const lexicon = cands.length;
-    for (const s of spans) {
+    for (const s of classifier.spansOf(doc, scores, classifier.newsThreshold, weakEnds)) {
       if (cands.slice(0, lexicon).some((c) => c.start < s.end && s.start < c.end)) continue;
       cands.push({
         start: s.start,
@@ -129,6 +131,21 @@ export function loadedMarkers(
     out.push(marker);
   }
   return out;
+}
+
+/** The highest score of the tokens overlapping [start, end) (tokens are in text order), or −Infinity. */
+function maxScore(tokens: readonly Token[], scores: Float32Array, start: number, end: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let best = -Infinity;
+  for (let i = lo; i < tokens.length && tokens[i]!.start < end; i++)
+    best = Math.max(best, scores[i] as number);
+  return best;
 }
 
 /** Every word capitalized, as in an organization's name. */
