@@ -347,3 +347,14 @@ describe('eventsStage: odd input', () => {
     expect(() => analyze(text)).not.toThrow();
   });
 });
+
+describe('eventsStage: participles that modify a name', () => {
+  it('"the occupied West Bank" tells no seizure', () => {
+    const a = analyze('Israeli troops remained in the occupied West Bank on Monday.');
+    expect(a.events.filter((e) => e.type === 'COERCE')).toEqual([]);
+  });
+  it('miss: a participle as the verb still triggers', () => {
+    const a = analyze('Israeli troops occupied the town of Jenin on Monday.');
+    expect(only(a, 'COERCE').trigger.text).toBe('occupied');
+  });
+});

@@ -41,6 +41,7 @@ export function findTriggers(
     const entries = lexicon.byFirst.get(view.lower[i]!);
     if (!entries) continue;
     for (const entry of entries) {
+      if (entry.words.length === 1 && attributive(view, i)) continue;
       const end = matchAt(view, i, to, entry.words, blocked);
       if (end !== undefined) {
         hits.push({ entry, start: i, end });
@@ -50,6 +51,22 @@ export function findTriggers(
     }
   }
   return hits;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an']);
+
+/**
+ * A participle between a determiner and a name modifies the name and tells no event: "the occupied
+ * West Bank", "the banned Movement for ...".
+ */
+function attributive(view: TextView, i: number): boolean {
+  const next = view.tokens[i + 1];
+  return (
+    view.lower[i]!.endsWith('ed') &&
+    DETERMINERS.has(view.lower[i - 1] ?? '') &&
+    next !== undefined &&
+    /^\p{Lu}/u.test(view.text.slice(next.start, next.end))
+  );
 }
 
 function matchAt(
