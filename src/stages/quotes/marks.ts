@@ -53,9 +53,16 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
   return out;
 }
 
+/** Characters that may open a quotation (the keys of PAIRS): the scan jumps from one to the next. */
+const OPENER = /[“„«»‹"‘']/g;
+
 function scanParagraph(text: string, from: number, to: number, out: QuoteMarks[]): void {
   let i = from;
   while (i < to) {
+    OPENER.lastIndex = i;
+    const next = OPENER.exec(text);
+    if (next === null || next.index >= to) return;
+    i = next.index;
     const c = text[i]!;
     // Two apostrophes stand for a double mark in some wire and archive texts: ''Quote,'' he said.
     if (c === "'" && text[i + 1] === "'" && !isWordChar(text[i - 1]) && text[i + 2] !== "'") {

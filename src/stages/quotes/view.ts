@@ -55,18 +55,18 @@ export class TextView {
     readonly entities: readonly Entity[],
   ) {
     this.words = tokens.map((t) => text.slice(t.start, t.end));
-    this.lower = this.words.map((w) => w.toLowerCase().replace(/’/g, "'"));
+    this.lower = this.words.map((w) => {
+      const l = w.toLowerCase();
+      return l.includes('’') ? l.replace(/’/g, "'") : l;
+    });
     this.mentionEnding = new Array<Mention | undefined>(tokens.length).fill(undefined);
     this.mentionStarting = new Array<Mention | undefined>(tokens.length).fill(undefined);
-    const byEnd = new Map<number, number>();
-    const byStart = new Map<number, number>();
-    tokens.forEach((t, i) => {
-      byEnd.set(t.end, i);
-      byStart.set(t.start, i);
-    });
     for (const m of mentions) {
-      const e = byEnd.get(m.span.end);
-      const s = byStart.get(m.span.start);
+      // The tokens that start and end exactly where the mention does, if any (binary search).
+      const k = this.tokenAtOrAfter(m.span.start);
+      const s = tokens[k]?.start === m.span.start ? k : undefined;
+      const k2 = this.tokenAtOrAfter(m.span.end) - 1;
+      const e = k2 >= 0 && tokens[k2]!.end === m.span.end ? k2 : undefined;
       const len = m.span.end - m.span.start;
       if (e !== undefined) {
         const cur = this.mentionEnding[e];
