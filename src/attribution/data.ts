@@ -5,8 +5,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { offsetMap } from '../eval/geo.js';
-import { goldFiles, parseAnn, type Fragments, type PolnearAttribution } from '../eval/polnear.js';
+import {
+  alignOffsets,
+  goldFiles,
+  parseAnn,
+  type Fragments,
+  type PolnearAttribution,
+} from '../eval/polnear.js';
 import { createDocument } from '../model/document.js';
 import type { Sentence, Span, Token } from '../model/schema.js';
 import { segment } from '../text/segment.js';
@@ -60,7 +65,8 @@ export function readSplit(dir: string, limit = Infinity): TrainingDoc[] {
   for (const [article, file] of [...goldFiles(readdirSync(annDir)).entries()].slice(0, limit)) {
     const raw = readFileSync(join(textDir, `${article}.txt`), 'utf8');
     const doc = createDocument(raw);
-    const map = offsetMap(raw, doc.text);
+    // Compositions (NFC) shift offsets; alignOffsets keeps its place across them, as `eval polnear` does.
+    const map = alignOffsets(raw, doc.text);
     const tokens = tokenize(doc.text);
     const mapped = (f: Fragments | undefined): Span[] | undefined =>
       f?.map((x) => ({ start: map(x.start), end: map(x.end) }));

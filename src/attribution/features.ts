@@ -37,7 +37,10 @@ const OPEN = new Set(['“', '«', '„']);
 const CLOSE = new Set(['”', '»']);
 
 function shapeOf(word: string, lower: string): number {
-  if (word === lower) return /[a-z\u00c0-\u024f]/u.test(lower.charAt(0)) ? 1 : 0;
+  if (word === lower) {
+    const c = lower.charCodeAt(0);
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) ? 1 : 0;
+  }
   return word.length > 1 && word.charAt(1) !== lower.charAt(1) ? 3 : 2;
 }
 

@@ -20,6 +20,8 @@ export interface AttributionHeader {
   /** Weight = int16 value × scale, per tagger. */
   readonly cueScale: number;
   readonly roleScale: number;
+  /** Decoding bias for opening a cue (Weights.cueBias); absent in older files, read as 0. */
+  readonly cueBias?: number;
   /** How the model was trained (seed, epochs, data, tuning figures); informative only. */
   readonly training: Readonly<Record<string, unknown>>;
   readonly sections: readonly { readonly name: string; readonly offset: number; readonly bytes: number }[];
@@ -89,6 +91,7 @@ export function encodeAttributionModel(
     roleBits: w.roleBits,
     cueScale,
     roleScale,
+    ...(w.cueBias !== undefined && w.cueBias !== 0 && { cueBias: w.cueBias }),
     training,
     sections,
   };
@@ -156,6 +159,7 @@ export function decodeAttributionModel(bytes: Buffer, source = 'model'): Attribu
       role: dense('roleRows', 'roleWeights', header.roleBits, ROLE_LABELS, header.roleScale),
       roleBits: header.roleBits,
       cueWords: new Set(new Uint32Array(section('cueWords'))),
+      cueBias: header.cueBias ?? 0,
     },
   };
 }

@@ -27,6 +27,7 @@ import {
   learnedConfidence,
   learnedSpeaker,
   learnedStance,
+  NOMINAL_BEFORE,
   overlaps,
   polnearCue,
   withMarks,
@@ -65,23 +66,6 @@ interface Candidate {
   attribution?: AttributionSpans;
 }
 
-const NOMINAL_BEFORE = new Set([
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'its',
-  'their',
-  'our',
-  'these',
-  'those',
-  'such',
-  "'s",
-  'this',
-  'any',
-  'no',
-]);
 const AUX_CUE = new Set(['has', 'have', 'had']);
 // Phrases between a cue and its "that": time, venue and manner ("said on Friday in a statement that").
 const LEAD_ADVERBIAL = new Set([
@@ -562,15 +546,24 @@ function labelledLines(
 ): void {
   const { text } = view;
   // Upper-case labels speak only in a transcript: two or more different ones in the document.
-  const upper = new Set<string>();
-  for (const m of text.matchAll(/^[ \t]*["“]?([\p{Lu}][\p{Lu}.' -]*[\p{Lu}])[ \t]*:[ \t]+\S/gmu))
-    upper.add(m[1]!);
+  let upper: Set<string> | undefined;
+  const labels = (): Set<string> => {
+    if (upper === undefined) {
+      upper = new Set<string>();
+      for (const m of text.matchAll(/^[ \t]*["“]?([\p{Lu}][\p{Lu}.' -]*[\p{Lu}])[ \t]*:[ \t]+\S/gmu))
+        upper.add(m[1]!);
+    }
+    return upper;
+  };
   for (let ls = 0; ls < text.length;) {
     let le = text.indexOf('\n', ls);
     if (le < 0) le = text.length;
-    const m = LABEL.exec(text.slice(ls, le));
     const at = ls;
     ls = le + 1;
+    // Most lines hold no colon near their start: no label to read.
+    const colonAt = text.indexOf(':', at);
+    if (colonAt < 0 || colonAt >= le || colonAt - at > 80) continue;
+    const m = LABEL.exec(text.slice(at, le));
     if (!m) continue;
     const name = m[2]!;
     const words = name.toLowerCase().split(/[ \t]+/u);
@@ -587,8 +580,7 @@ function labelledLines(
           x.span.start === nameStart &&
           x.span.end >= nameEnd - 1,
       );
-    const transcript = upper.size >= 2 && upper.has(name);
-    if (!named && !transcript) continue;
+    if (!named && !(labels().size >= 2 && labels().has(name))) continue;
     const colon = text.indexOf(':', nameStart + name.length);
     let rest = m[3]!.trimEnd();
     // A transcript line opened by a quotation mark closes it at its end.

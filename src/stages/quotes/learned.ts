@@ -40,7 +40,27 @@ export function learnedAttributions(view: TextView, cues: CueTable): LearnedAttr
   }));
 }
 
+/** Words after which a cue word is a noun ("the claims", "his promise"), not a report. */
+export const NOMINAL_BEFORE = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'these',
+  'those',
+  'such',
+  "'s",
+  'this',
+  'any',
+  'no',
+]);
+
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** Who the tagged source phrase names: a pronoun to resolve later, else the rules' noun-phrase reading. */
 export function learnedSpeaker(view: TextView, a: LearnedAttribution, lex: SpeakerLexicons): SpeakerRef {
@@ -127,10 +147,16 @@ function isClause(view: TextView, ranges: TaggedAttribution['content']): boolean
 const SURE_MARGIN = 20;
 const SURE_CONTENT_TOKENS = 6;
 
-function sure(a: LearnedAttribution): boolean {
+function sure(view: TextView, a: LearnedAttribution): boolean {
   let n = 0;
-  for (const [x, y] of a.tokens.content) n += y - x;
-  return a.tokens.margin >= SURE_MARGIN && n >= SURE_CONTENT_TOKENS;
+  let infinitive = false;
+  for (const [x, y] of a.tokens.content) {
+    n += y - x;
+    for (let i = x; i < y && !infinitive; i++)
+      infinitive = view.lower[i] === 'to' && /^[a-z]/u.test(view.lower[i + 1] ?? '');
+  }
+  // "ordered its forces to withdraw": an object and an infinitive make a directive, not a report.
+  return a.tokens.margin >= SURE_MARGIN && n >= SURE_CONTENT_TOKENS && !infinitive;
 }
 
 /**
@@ -145,6 +171,10 @@ export function admitAlone(view: TextView, cues: CueTable, a: LearnedAttribution
   // "It goes without saying that …": a cue under "without" reports nothing.
   const c0 = a.tokens.cue[0];
   if (view.lower[c0 - 1] === 'without' || view.lower[c0] === 'without') return false;
+  // "The claims could not be verified": a cue word after a determiner is a noun, as for the rules.
+  if (a.tokens.cue[1] - c0 === 1 && NOMINAL_BEFORE.has(view.lower[c0 - 1] ?? '')) return false;
+  // A cue that ends in an article ("said in a | statement") cut a phrase in two: its content is the rest.
+  if (ARTICLES.has(view.lower[a.tokens.cue[1] - 1] ?? '')) return false;
   // A cue of prepositions alone ("for", "about") is a piece of a phrase the tagger misread.
   let verbal = false;
   for (let i = a.tokens.cue[0]; i < a.tokens.cue[1] && !verbal; i++) verbal = !PREPS.has(view.lower[i] ?? '');
@@ -157,13 +187,20 @@ export function admitAlone(view: TextView, cues: CueTable, a: LearnedAttribution
   if (first === undefined) return false;
   const opener = view.lower[first[0]] ?? '';
   if (kind !== 'indirect' || opener === 'that') return true;
+  // A lexicon cue that reports a demand, threat or promise states it as an infinitive ("urged Congress to
+  // act", "promised to lift the rules"); other cues before "to" name an intention ("wants to go").
+  if (opener === 'to')
+    for (let i = a.tokens.cue[0]; i < a.tokens.cue[1]; i++) {
+      const c = cues.match(view.lower, i, view.tokens.length);
+      if (c) return c.stance === 'request' || c.stance === 'threaten' || c.flags.has('np');
+    }
   // A content that opens with a preposition is a phrase, not a statement ("listed as a terrorist group").
   if (PREPS.has(opener) || opener === 'as') return false;
   for (let i = a.tokens.cue[0]; i < a.tokens.cue[1]; i++) {
     const c = cues.match(view.lower, i, view.tokens.length);
-    if (c) return !c.flags.has('that') || isClause(view, a.tokens.content) || sure(a);
+    if (c) return !c.flags.has('that') || isClause(view, a.tokens.content) || sure(view, a);
   }
-  return (opener !== 'to' && isClause(view, a.tokens.content)) || sure(a);
+  return (opener !== 'to' && isClause(view, a.tokens.content)) || sure(view, a);
 }
 
 /** The stance of the first lexicon cue inside the tagged cue, else a plain assertion. */

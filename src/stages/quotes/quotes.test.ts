@@ -209,6 +209,30 @@ describe('findQuoteMarks', () => {
 describe('quotesStage, more patterns', () => {
   it.each<Case>([
     {
+      name: 'a quotation signed with a dash and a name',
+      text: 'Readers wrote in after the vote.\n“The new bridge will cost us all dearly.” ― Jane Roe\n“I think it is worth every cent.” — John Doe.',
+      mentions: [P('Jane Roe', 'roe'), P('John Doe', 'doe')],
+      expect: [
+        ['roe', 'direct', 'assert', 'The new bridge will cost us all dearly'],
+        ['doe', 'direct', 'assert', 'I think it is worth every cent'],
+      ],
+    },
+    {
+      name: 'transcript labels: upper-case names with a colon, two or more of them',
+      text: 'Partial transcript as follows:\n\nROE: Will the bridge open on time this year?\n\nDOE: It will open in May, weather permitting.',
+      mentions: [],
+      expect: [
+        ['?ROE', 'indirect', 'assert', 'Will the bridge open on time this year?'],
+        ['?DOE', 'indirect', 'assert', 'It will open in May, weather permitting'],
+      ],
+    },
+    {
+      name: 'a label line names a speaker the recognizer found; a lone upper-case label or a title word does not',
+      text: 'Jane Roe: The bridge will open in May.\n\nUPDATE: The vote was moved to Friday.\n\nThe Latest: Officials meet on the bridge plan.',
+      mentions: [P('Jane Roe', 'roe')],
+      expect: [['roe', 'indirect', 'assert', 'The bridge will open in May']],
+    },
+    {
       name: 'participle after a final attribution shares its speaker',
       text: 'Gunmen attacked the depot, the Freedonian army said, blaming the Red Hand for the attack.',
       mentions: [G('Freedonian', 'fre', { form: 'demonym', link: 'country:FR' }), O('Red Hand', 'rh')],
