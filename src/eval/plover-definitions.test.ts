@@ -32,16 +32,24 @@ describe('definitionSentences', () => {
     // miss: "Threaten with" has no infinitive to announce
     expect(definitionSentences('Threaten with military force', 'Chile')).toEqual([
       'Chile threatened with military force.',
+      'Chile has threatened with military force.',
     ]);
   });
   it('a bare verb goes to the past; an adverb keeps its place; commas and notes go', () => {
     expect(definitionSentences('Demand release of persons or property', 'Chile')).toEqual([
       'Chile demanded release of persons or property.',
+      'Chile has demanded release of persons or property.',
     ]);
-    expect(definitionSentences('Physically assault', 'Chile')).toEqual(['Chile physically assaulted.']);
+    expect(definitionSentences('Physically assault', 'Chile')).toEqual([
+      'Chile physically assaulted.',
+      'Chile has physically assaulted.',
+    ]);
     expect(definitionSentences('Ease curfew  21.09.17: "ease" is no longer a mode', 'Chile')).toEqual([
       'Chile eased curfew.',
+      'Chile has eased curfew.',
     ]);
+    expect(definitionSentences('Provide aid', 'Chile')[1]).toBe('Chile has provided aid.');
+    expect(definitionSentences('Give ultimatum', 'Chile')[1]).toBe('Chile has given ultimatum.');
   });
 });
 
@@ -55,8 +63,8 @@ describe('definitionRecords', () => {
       '999: DOCUMENT, , # Not a category',
     ].join('\n');
     const records = definitionRecords(table);
-    expect(records.map((r) => r.label)).toEqual(['AGREE', 'AGREE', 'REQUEST']);
+    expect(records.map((r) => r.label)).toEqual(['AGREE', 'AGREE', 'REQUEST', 'REQUEST']);
     expect(records[2]!.text).toMatch(/ demanded release of persons or property\.$/);
-    expect(new Set(records.map((r) => r.id)).size).toBe(3);
+    expect(new Set(records.map((r) => r.id)).size).toBe(4);
   });
 });

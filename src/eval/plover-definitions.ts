@@ -1,8 +1,10 @@
 /**
  * Training sentences made from the ontology itself: every category line of the CAMEO→PLOVER table
  * (`../shared/data/plover_gsr/CAMEO2PLOVER-2021.txt`, "0333: AGREE, , humanitarian # Express intent
- * to provide humanitarian aid") becomes a plain news-style sentence with a country as its subject
- * ("France promised to provide humanitarian aid.") labelled with the line's PLOVER type. They teach
+ * to provide humanitarian aid") becomes two plain news-style sentences with a country as their
+ * subject ("France will provide humanitarian aid.", "France promised to provide humanitarian aid.";
+ * "Japan demanded release of persons.", "Japan has demanded release of persons.") labelled with the
+ * line's PLOVER type. They teach
  * the type model what the definitions say — "express intent to" is AGREE, "decline to" is REJECT —
  * for categories the gold records show only a few times. They are no gold records: they are added to
  * every training fold and never scored.
@@ -38,6 +40,9 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   ostruct: 'obstructed',
   request: 'requested',
 };
+
+/** Past participles that differ from the simple past. */
+const PARTICIPLE: Readonly<Record<string, string>> = { give: 'given', forgive: 'forgiven' };
 
 /**
  * The simple past of a verb (the table's definitions open with a bare verb).
@@ -78,7 +83,11 @@ export function definitionSentences(definition: string, subject: string): string
   }
   const lead = /ly$/.test(lower[0]!) && lower.length > 1 ? 1 : 0;
   const verb = pastTense(lower[lead]!);
-  return [[subject, ...lower.slice(0, lead), verb, ...lower.slice(lead + 1)].join(' ') + '.'];
+  // The simple past and the present perfect, as news leads tell an act ("demanded", "has demanded").
+  const tail = lower.slice(lead + 1);
+  const past = [...lower.slice(0, lead), verb, ...tail].join(' ');
+  const perfect = [...lower.slice(0, lead), PARTICIPLE[lower[lead]!] ?? verb, ...tail].join(' ');
+  return [`${subject} ${past}.`, `${subject} has ${perfect}.`];
 }
 
 /**
