@@ -87,6 +87,12 @@ describe('loaded language', () => {
     ['miss: inside a longer word', 'The puppeteer took a bow.', []],
     ['miss: a capitalized name', 'The Freedom Fighters Party won two seats.', []],
     ['miss: neutral terms', 'The terrorist attack killed ten people, officials said.', []],
+    // 'criminals' is in the lexicon, but the classifier scores it below its widening floor here.
+    [
+      'miss: a lexicon word the classifier finds neutral where it stands',
+      'Police arrested three criminals on Tuesday.',
+      [],
+    ],
   ] as const)('%s', (_name, t, want) => {
     const got = run(t)
       .markers.filter((m) => m.kind === 'loaded-language')
