@@ -40,7 +40,7 @@ import { RoleTagger, tagInputOf, windowFeatures } from '../src/stages/roles/tagg
 import { trainRoleTagger, type TrainingWindow } from '../src/stages/roles/train.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-export const DEFAULTS = { epochs: 25, seed: 20240, hashBits: 17, tuneShare: 0.2 } as const;
+export const DEFAULTS = { epochs: 25, seed: 20240, hashBits: 17, tuneShare: 0.2, runs: 1, folds: 1 } as const;
 const BIAS_GRID = [0, 8, 16, 24, 32, 48, 64, 96];
 const FLOOR_GRID = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 
@@ -69,8 +69,10 @@ function main(): void {
       epochs: { type: 'string' },
       seed: { type: 'string' },
       'hash-bits': { type: 'string' },
+      runs: { type: 'string' },
       'tune-only': { type: 'boolean' },
       'tune-share': { type: 'string' },
+      folds: { type: 'string' },
       'all-documents': { type: 'boolean' },
     },
   });
@@ -81,6 +83,8 @@ function main(): void {
   const seed = Number(values.seed ?? DEFAULTS.seed);
   const hashBits = Number(values['hash-bits'] ?? DEFAULTS.hashBits);
   const tuneShare = Number(values['tune-share'] ?? DEFAULTS.tuneShare);
+  const runs = Number(values.runs ?? DEFAULTS.runs);
+  const folds = Number(values.folds ?? DEFAULTS.folds);
   // MUC-4 keys are empty for documents whose incidents it does not count (combat, arrests, old attacks):
   // their windows would teach the tagger that "guerrillas attacked the farm" holds no role. It learns
   // the roles from the documents with keys; the biases and floors are still tuned on every document.
@@ -94,35 +98,44 @@ function main(): void {
   const ner = loadTagger();
   const extractor = new RoleFeatureExtractor(ner.extractor, hashBits);
   const analyses = docs.map((d) => analyze(d.doctext));
-  const windowsOf = (from: number, to: number): TrainingWindow[] => {
-    const out: TrainingWindow[] = [];
-    for (let i = from; i < to; i++) {
-      const a = analyses[i] as Analysis;
-      const fillers = fillersOf(docs[i] as Muc4Document);
-      if (relevantOnly && fillers.length === 0) continue;
-      const gold = goldTokenLabels(a.document.text, a.tokens, fillers);
-      for (const { window, features } of windowFeatures(extractor, tagInputOf(a))) {
-        out.push({ features, gold: gold.slice(window.start, window.end) });
-      }
-    }
-    return out;
-  };
-  const windows = windowsOf(0, cut);
-  const tune = docs.slice(cut);
+  // every document's windows with their gold labels, featurized once
+  const docWindows: TrainingWindow[][] = analyses.map((a, i) => {
+    const fillers = fillersOf(docs[i] as Muc4Document);
+    if (relevantOnly && fillers.length === 0) return [];
+    const gold = goldTokenLabels(a.document.text, a.tokens, fillers);
+    return windowFeatures(extractor, tagInputOf(a)).map(({ window, features }) => ({
+      features,
+      gold: gold.slice(window.start, window.end),
+    }));
+  });
+  /** Training windows of the documents outside [from, to), in document order. */
+  const windowsOutside = (from: number, to: number): TrainingWindow[] =>
+    docWindows.flatMap((w, i) => (i < from || i >= to ? w : []));
+  // Held-out parts: --folds K contiguous blocks of the train documents, each tagged by a model trained on
+  // the rest, so the biases and floors are chosen on every train document; --folds 1 holds out the
+  // last --tune-share only.
+  const parts: { from: number; to: number }[] =
+    folds > 1
+      ? Array.from({ length: folds }, (_, k) => ({
+          from: Math.round((docs.length * k) / folds),
+          to: Math.round((docs.length * (k + 1)) / folds),
+        }))
+      : [{ from: cut, to: docs.length }];
+  const tune = parts.flatMap((p) => docs.slice(p.from, p.to));
   console.log(
-    `train.json: ${docs.length} documents; training on ${cut} (${windows.length} windows), tuning on ${tune.length}; ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    `train.json: ${docs.length} documents; tuning on ${tune.length} held out in ${parts.length} part(s); ${((performance.now() - t0) / 1000).toFixed(0)} s`,
   );
   const tuning: Record<string, unknown>[] = [];
-  /** The tuning slice's events with the tagger's arguments (no confidence floor). */
-  const tagTune = (weights: Float32Array, roleBias: readonly number[]): Analysis[] => {
-    const tagger = new RoleTagger(weights, ner.extractor, hashBits);
-    tagger.roleBias = roleBias;
-    return tune.map((_, k) => {
-      const a = analyses[cut + k] as Analysis;
-      const input = tagInputOf(a);
-      return { ...a, events: attachArguments(input, tagger.tag(input)) };
+  /** The held-out documents' events with the tagger's arguments (no confidence floor), each part tagged by its own model. */
+  const tagTune = (weights: readonly Float32Array[], roleBias: readonly number[]): Analysis[] =>
+    parts.flatMap((p, k) => {
+      const tagger = new RoleTagger(weights[k] as Float32Array, ner.extractor, hashBits);
+      tagger.roleBias = roleBias;
+      return analyses.slice(p.from, p.to).map((a) => {
+        const input = tagInputOf(a);
+        return { ...a, events: attachArguments(input, tagger.tag(input)) };
+      });
     });
-  };
   const score = (
     tagged: readonly Analysis[],
     floors: readonly number[],
@@ -148,15 +161,27 @@ function main(): void {
     return `micro F1 ${(r.micro.f1 * 100).toFixed(2)} (P ${(r.micro.precision * 100).toFixed(1)} R ${(r.micro.recall * 100).toFixed(1)}; ${roles})`;
   };
   const noFloors = ROLES.map(() => 0);
-  const weights = trainRoleTagger(windows, {
-    epochs,
-    seed,
-    hashBits,
-    onEpoch: (epoch, averaged) => {
-      const r = score(tagTune(averaged, noFloors), noFloors);
-      tuning.push({ epoch, micro: r.micro.f1 });
-      console.log(`epoch ${epoch}: tuning ${describe(r)}; ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-    },
+  const weights = parts.map((p, k) => {
+    const windows = windowsOutside(p.from, p.to);
+    console.log(`part ${k + 1}/${parts.length}: training on ${windows.length} windows`);
+    return trainRoleTagger(windows, {
+      epochs,
+      seed,
+      hashBits,
+      runs,
+      // per-epoch figures when one part is held out
+      ...(parts.length === 1
+        ? {
+            onEpoch: (epoch: number, averaged: Float32Array) => {
+              const r = score(tagTune([averaged], noFloors), noFloors);
+              tuning.push({ epoch, micro: r.micro.f1 });
+              console.log(
+                `epoch ${epoch}: tuning ${describe(r)}; ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+              );
+            },
+          }
+        : {}),
+    });
   });
   // Biases and confidence floors on the tuning slice. First one bias for every role (the best micro F1
   // over BIAS_GRID); then each role in turn takes the value of BIAS_GRID that gives it the best F1 with
@@ -210,6 +235,17 @@ function main(): void {
   tuning.push({ roleBias, floors, micro: final.micro.f1 });
   // the mapping's other sources beside the learned arguments, for README-muc4.md (chosen by hand there)
   const tagged = biased;
+  for (const entityDedup of [false, true]) {
+    for (const sameFiller of ['final', 'contained'] as const) {
+      for (const parenthesisAliases of [false, true]) {
+        const m = { ...DEFAULT_MAPPING, entityDedup, sameFiller, parenthesisAliases };
+        const r = score(tagged, floors, m);
+        console.log(
+          `mapping entityDedup=${entityDedup} sameFiller=${sameFiller} parenthesisAliases=${parenthesisAliases}: tuning ${describe(r)}`,
+        );
+      }
+    }
+  }
   for (const entityArguments of [false, true]) {
     for (const weaponTerms of [false, true]) {
       const r = score(tagged, floors, { ...DEFAULT_MAPPING, entityArguments, weaponTerms });
@@ -221,15 +257,16 @@ function main(): void {
   if (values['tune-only'] === true) return;
   // The shipped weights: the same training on every train document, tuning slice included, with the
   // biases and floors chosen above (a fifth more data; the choices carry over).
-  const all = windowsOf(0, docs.length);
-  const shipped = trainRoleTagger(all, { epochs, seed, hashBits });
+  const all = windowsOutside(0, 0);
+  const shipped = trainRoleTagger(all, { epochs, seed, hashBits, runs });
   console.log(`retrained on all ${docs.length} documents (${all.length} windows)`);
   const nerSha = createHash('sha256').update(readFileSync(DEFAULT_MODEL_PATH)).digest('hex');
   const bytes = encodeRoleModel(shipped, hashBits, roleBias, floors, nerSha, {
     seed,
     epochs,
+    runs,
     relevantOnly,
-    data: `ree_grit/train.json sha256 ${createHash('sha256').update(raw).digest('hex')}, all ${docs.length} documents; tuned with the first ${cut} trained and the rest held out`,
+    data: `ree_grit/train.json sha256 ${createHash('sha256').update(raw).digest('hex')}, all ${docs.length} documents; ${parts.length > 1 ? `tuned on all of them held out in ${parts.length} contiguous folds` : `tuned with the first ${cut} trained and the rest held out`}`,
     tuning,
   });
   writeFileSync(out, bytes);

@@ -121,6 +121,48 @@ describe('pipelineTemplate', () => {
     });
   });
 
+  it('answers a name and its alias in parentheses once (miss: the same two names apart)', () => {
+    const text = 'The Blue Hand (BH) bombed a depot; the Blue Hand and BH were named.';
+    const arg = (t: string, from: number, confidence: number): EventArgument => {
+      const start = text.indexOf(t, from);
+      const span = { start, end: start + t.length };
+      return { role: 'perpetrator-organization', text: t, span, evidence: span, stage: 'test', confidence };
+    };
+    const base = { ...analysis, document: { ...analysis.document, text } } as Analysis;
+    const [shot] = analysis.events as [Event];
+    const withArgs = (args: EventArgument[]): Analysis => ({
+      ...base,
+      events: [{ ...shot, arguments: args }],
+    });
+    expect(pipelineTemplate(withArgs([arg('Blue Hand', 0, 0.9), arg('BH', 0, 0.8)])).PerpOrg).toEqual([
+      ['Blue Hand'],
+    ]);
+    expect(
+      pipelineTemplate(withArgs([arg('Blue Hand', 0, 0.9), arg('BH', 0, 0.8)]), {
+        ...DEFAULT_MAPPING,
+        parenthesisAliases: false,
+      }).PerpOrg,
+    ).toEqual([['Blue Hand'], ['BH']]);
+    const apart = 'The Blue Hand bombed a depot; BH was named.';
+    const plain = { ...base, document: { ...base.document, text: apart } } as Analysis;
+    const a2 = (t: string, c: number): EventArgument => {
+      const start = apart.indexOf(t);
+      const span = { start, end: start + t.length };
+      return {
+        role: 'perpetrator-organization',
+        text: t,
+        span,
+        evidence: span,
+        stage: 'test',
+        confidence: c,
+      };
+    };
+    expect(
+      pipelineTemplate({ ...plain, events: [{ ...shot, arguments: [a2('Blue Hand', 0.9), a2('BH', 0.8)] }] })
+        .PerpOrg,
+    ).toEqual([['Blue Hand'], ['BH']]);
+  });
+
   it('counts only violent events (miss: a meeting names no victim)', () => {
     expect(isViolent(analysis.events[1]!)).toBe(false);
     expect(isViolent({ ...analysis.events[1]!, type: 'COERCE', mode: 'seize' })).toBe(true);

@@ -167,11 +167,24 @@ export interface PipelineMapping {
   readonly entityArguments: boolean;
   /** Also answer the instrument nouns of WEAPON_TERMS in the sentence of an ASSAULT trigger. */
   readonly weaponTerms: boolean;
+  /** Answer each entity of the entity layer once per role (arguments that overlap the same entity's mentions). */
+  readonly entityDedup: boolean;
+  /**
+   * When two candidates of a role name the same filler: `final` when one is a word-final part of the
+   * other ("guerrillas" / "urban guerrillas"), `contained` when one holds the other as whole words
+   * anywhere ("diego montoya" / "diego montoya escobar").
+   */
+  readonly sameFiller: 'final' | 'contained';
+  /** Two candidates written "A (B)" in the document are one filler ("eln (army of national liberation)"). */
+  readonly parenthesisAliases: boolean;
 }
 
 export const DEFAULT_MAPPING: PipelineMapping = {
   entityArguments: false,
   weaponTerms: false,
+  entityDedup: false,
+  sameFiller: 'final',
+  parenthesisAliases: true,
 };
 
 /**
@@ -179,23 +192,55 @@ export const DEFAULT_MAPPING: PipelineMapping = {
  * and how confidently it was tagged; a string that is a shorter form of one already answered ("guerrillas"
  * beside "urban guerrillas") names the same filler and is not answered again.
  */
-function addArguments(b: TemplateBuilder, events: readonly Event[]): void {
-  const score = new Map<string, { role: Muc4Role; text: string; score: number }>();
+function addArguments(
+  b: TemplateBuilder,
+  events: readonly Event[],
+  text: string,
+  mapping: PipelineMapping = DEFAULT_MAPPING,
+): void {
+  const score = new Map<string, { role: Muc4Role; text: string; score: number; entity?: string }>();
   for (const event of events) {
     for (const arg of event.arguments ?? []) {
       const role = ARGUMENT_TO_MUC4[arg.role];
       const key = `${role}\u0000${normalizeMuc4(arg.text)}`;
       const hit = score.get(key);
-      if (hit === undefined) score.set(key, { role, text: arg.text, score: arg.confidence });
+      if (hit === undefined)
+        score.set(key, {
+          role,
+          text: arg.text,
+          score: arg.confidence,
+          ...(arg.entity !== undefined ? { entity: arg.entity } : {}),
+        });
       else hit.score += arg.confidence;
     }
   }
   const ranked = [...score.values()].sort((x, y) => y.score - x.score || x.text.localeCompare(y.text));
   const answered = new Map<Muc4Role, string[]>();
+  const answeredRaw = new Map<Muc4Role, string[]>();
+  const entities = new Set<string>();
+  const lowerText = mapping.parenthesisAliases ? text.toLowerCase() : '';
+  const same =
+    mapping.sameFiller === 'contained'
+      ? (x: string, y: string): boolean => ` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `)
+      : (x: string, y: string): boolean => x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
   for (const a of ranked) {
     const norm = normalizeMuc4(a.text);
     const list = answered.get(a.role) ?? [];
-    if (list.some((other) => other.endsWith(` ${norm}`) || norm.endsWith(` ${other}`))) continue;
+    if (list.some((other) => same(other, norm))) continue;
+    const raw = a.text.toLowerCase();
+    const rawList = answeredRaw.get(a.role) ?? [];
+    if (
+      mapping.parenthesisAliases &&
+      rawList.some((o) => lowerText.includes(`${o} (${raw})`) || lowerText.includes(`${raw} (${o})`))
+    )
+      continue;
+    rawList.push(raw);
+    answeredRaw.set(a.role, rawList);
+    if (mapping.entityDedup && a.entity !== undefined) {
+      const key = `${a.role}\u0000${a.entity}`;
+      if (entities.has(key)) continue;
+      entities.add(key);
+    }
     list.push(norm);
     answered.set(a.role, list);
     b.add(a.role, a.text);
@@ -211,7 +256,7 @@ export function pipelineTemplate(
   mapping: PipelineMapping = DEFAULT_MAPPING,
 ): Muc4Template {
   const b = new TemplateBuilder();
-  addArguments(b, analysis.events);
+  addArguments(b, analysis.events, analysis.document.text, mapping);
   if (!mapping.entityArguments && !mapping.weaponTerms) return b.build();
   const entities = new Map(analysis.entities.map((e) => [e.id, e]));
   const mentions = new Map(analysis.mentions.map((m) => [m.id, m]));

@@ -17,6 +17,11 @@ export interface RoleTrainOptions {
   readonly epochs: number;
   readonly seed: number;
   readonly hashBits: number;
+  /**
+   * Runs averaged together (default 1): run k shuffles with seed + k, and the returned weights are the
+   * mean of the runs' averaged weights. A mean of perceptrons is steadier than any one of them.
+   */
+  readonly runs?: number;
   /** Called after each epoch with the averaged weights so far (to score a tuning slice). */
   readonly onEpoch?: (epoch: number, averaged: Float32Array) => void;
 }
@@ -32,6 +37,21 @@ function average(w: Float64Array, u: Float64Array, c: number): Float32Array {
 
 /** Trains on `windows` and returns the averaged weights (NUM_LABELS per bucket of 2^hashBits). */
 export function trainRoleTagger(windows: readonly TrainingWindow[], options: RoleTrainOptions): Float32Array {
+  const runs = options.runs ?? 1;
+  if (runs <= 1) return trainOnce(windows, options);
+  let sum: Float64Array | undefined;
+  for (let k = 0; k < runs; k++) {
+    const w = trainOnce(windows, { ...options, seed: options.seed + k, onEpoch: undefined });
+    sum ??= new Float64Array(w.length);
+    for (let i = 0; i < w.length; i++) sum[i] = (sum[i] as number) + (w[i] as number);
+  }
+  const out = new Float32Array((sum as Float64Array).length);
+  for (let i = 0; i < out.length; i++) out[i] = ((sum as Float64Array)[i] as number) / runs;
+  options.onEpoch?.(options.epochs, out);
+  return out;
+}
+
+function trainOnce(windows: readonly TrainingWindow[], options: RoleTrainOptions): Float32Array {
   const L = NUM_LABELS;
   const mask = (1 << options.hashBits) - 1;
   const w = new Float64Array((mask + 1) * L);
