@@ -353,6 +353,10 @@ describe('eventsStage: participles that modify a name', () => {
     const a = analyze('Israeli troops remained in the occupied West Bank on Monday.');
     expect(a.events.filter((e) => e.type === 'COERCE')).toEqual([]);
   });
+  it('miss: "a hijacked Sudan Airways plane" still tells a hijacking', () => {
+    const a = analyze('A hijacked Sudan Airways plane landed in London on Monday.');
+    expect(a.events.map((e) => e.type)).toContain('ASSAULT');
+  });
   it('miss: a participle as the verb still triggers', () => {
     const a = analyze('Israeli troops occupied the town of Jenin on Monday.');
     expect(only(a, 'COERCE').trigger.text).toBe('occupied');

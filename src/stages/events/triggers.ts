@@ -54,15 +54,18 @@ export function findTriggers(
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
+/** Participles that, before a name, state a standing condition of it rather than tell an act. */
+const STATUS_PARTICIPLES = new Set(['occupied', 'banned', 'besieged', 'annexed', 'exiled']);
 
 /**
- * A participle between a determiner and a name modifies the name and tells no event: "the occupied
- * West Bank", "the banned Movement for ...".
+ * A status participle between a determiner and a name modifies the name and tells no event: "the
+ * occupied West Bank", "the banned Movement for ..." ("a hijacked Sudan Airways plane" still tells
+ * a hijacking).
  */
 function attributive(view: TextView, i: number): boolean {
   const next = view.tokens[i + 1];
   return (
-    view.lower[i]!.endsWith('ed') &&
+    STATUS_PARTICIPLES.has(view.lower[i]!) &&
     DETERMINERS.has(view.lower[i - 1] ?? '') &&
     next !== undefined &&
     /^\p{Lu}/u.test(view.text.slice(next.start, next.end))
