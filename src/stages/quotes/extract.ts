@@ -176,6 +176,14 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
   for (const q of marks) {
     const content = trimSpan(text, q.inner, /[\s,.]/u);
     if (content.end <= content.start) continue;
+    // A signed line ends in the name, without final punctuation: it is no headline.
+    const signed = signedQuote(view, lex, q);
+    if (signed) {
+      cands.push(signed);
+      directMarks.add(q);
+      prevDirect = signed;
+      continue;
+    }
     if (isHeadline(text, q.open, q.close)) continue;
     const attr = attributeAfter(view, q, lex) ?? attributeBefore(view, q, lex);
     if (attr) {
@@ -359,8 +367,7 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
     directMarks.add(q);
   }
 
-  // 4. Speakers named by punctuation: a signature after a quotation, a transcript label.
-  signedQuotes(view, lex, marks, directMarks, cands);
+  // 4. Speakers named by a line label (a signature after a quotation is read with the direct quotes).
   labelledLines(view, lex, marks, cands);
 
   mergeLearned(view, lex, cands, marks);
@@ -432,9 +439,9 @@ function mergeLearned(
 }
 
 /** A name as written after a signature dash or before a label colon: capitalized words, initials. */
-const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,5}`;
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:[\t\p{Zs}]+\p{Lu}[\p{L}\p{M}'’.-]*){0,5}`;
 const SIGNATURE = new RegExp(
-  String.raw`^[ \t]*(―|—|–|--|-)[ \t]*(${NAME})[ \t]*(?:[,(]|\.?[ \t]*(?:\n|$))`,
+  String.raw`^[\t\p{Zs}]*(―|—|–|--|-)[\t\p{Zs}]*(${NAME})[\t\p{Zs}]*(?:[,(]|\.?[\t\p{Zs}]*(?:\n|$))`,
   'u',
 );
 
@@ -464,45 +471,39 @@ function nameSpan(text: string, start: number, name: string): Span {
 /**
  * A quotation signed by a dash and a name at the end of its line, or alone on the next line (`“…” ― Name`,
  * `“…”¶- Name, Place.`): a direct quote of that name, the dash its cue, as news pages print reader
- * comments, tweets and pull quotes.
+ * comments, tweets and pull quotes. The signature names the speaker more surely than a cue nearby or the
+ * quotation before, so it is read first.
  */
-function signedQuotes(
-  view: TextView,
-  lex: QuoteLexicons,
-  marks: readonly QuoteMarks[],
-  directMarks: ReadonlySet<QuoteMarks>,
-  cands: Candidate[],
-): void {
+function signedQuote(view: TextView, lex: QuoteLexicons, q: QuoteMarks): Candidate | undefined {
+  if (!q.closed) return undefined;
   const { text } = view;
-  for (const q of marks) {
-    if (!q.closed || directMarks.has(q)) continue;
-    let at = q.close + 1;
-    // The signature may open the next paragraph.
-    const next = /^[ \t]*\n\s*/u.exec(text.slice(at, at + 8));
-    if (next && !/^\s*(?:―|—|–|-)/u.test(text.slice(at + next[0].length, at + next[0].length + 2))) continue;
-    if (next) at += next[0].length;
-    const m = SIGNATURE.exec(text.slice(at, at + 120));
-    if (!m) continue;
-    const dashStart = at + m[0].indexOf(m[1]!);
-    const cue = { start: dashStart, end: dashStart + m[1]!.length };
-    const source = nameSpan(text, at + m[0].indexOf(m[2]!, cue.end - at), m[2]!);
-    const shown = trimSpan(text, q.inner, /[\s,.]/u);
-    if (shown.end <= shown.start || cands.some((c) => overlaps(c.content, shown))) continue;
-    const ref = namedSpeaker(view, lex, source);
-    if (!ref) continue;
-    cands.push({
-      cueSpan: cue,
-      stance: 'assert',
-      content: shown,
-      kind: 'direct',
-      ref,
-      confidence: 0.7,
-      attribution: { source, cue, content: [{ start: q.open, end: q.close + 1 }] },
-    });
-  }
+  let at = q.close + 1;
+  // The signature may open the next paragraph.
+  const next = /^[\t\p{Zs}]*\n\s*/u.exec(text.slice(at, at + 8));
+  if (next && !/^\s*(?:―|—|–|-)/u.test(text.slice(at + next[0].length, at + next[0].length + 2)))
+    return undefined;
+  if (next) at += next[0].length;
+  const m = SIGNATURE.exec(text.slice(at, at + 120));
+  if (!m) return undefined;
+  const dashStart = at + m[0].indexOf(m[1]!);
+  const cue = { start: dashStart, end: dashStart + m[1]!.length };
+  const source = nameSpan(text, at + m[0].indexOf(m[2]!, cue.end - at), m[2]!);
+  const shown = trimSpan(text, q.inner, /[\s,.]/u);
+  if (shown.end <= shown.start) return undefined;
+  const ref = namedSpeaker(view, lex, source);
+  if (!ref) return undefined;
+  return {
+    cueSpan: cue,
+    stance: 'assert',
+    content: shown,
+    kind: 'direct',
+    ref,
+    confidence: 0.7,
+    attribution: { source, cue, content: [{ start: q.open, end: q.close + 1 }] },
+  };
 }
 
-const LABEL = new RegExp(String.raw`^([ \t]*["“]?)(${NAME})[ \t]*:[ \t]+(\S[^\n]*)$`, 'u');
+const LABEL = new RegExp(String.raw`^([\t\p{Zs}]*["“]?)(${NAME})[\t\p{Zs}]*:[\t\p{Zs}]+(\S[^\n]*)$`, 'u');
 /** Line labels that name no speaker. */
 const NOT_SPEAKERS = new Set([
   'update',
@@ -550,7 +551,9 @@ function labelledLines(
   const labels = (): Set<string> => {
     if (upper === undefined) {
       upper = new Set<string>();
-      for (const m of text.matchAll(/^[ \t]*["“]?([\p{Lu}][\p{Lu}.' -]*[\p{Lu}])[ \t]*:[ \t]+\S/gmu))
+      for (const m of text.matchAll(
+        /^[\t\p{Zs}]*["“]?([\p{Lu}][\p{Lu}.' -]*[\p{Lu}])[\t\p{Zs}]*:[\t\p{Zs}]+\S/gmu,
+      ))
         upper.add(m[1]!);
     }
     return upper;
@@ -566,7 +569,7 @@ function labelledLines(
     const m = LABEL.exec(text.slice(at, le));
     if (!m) continue;
     const name = m[2]!;
-    const words = name.toLowerCase().split(/[ \t]+/u);
+    const words = name.toLowerCase().split(/[\t\p{Zs}]+/u);
     if (words.some((w) => NOT_SPEAKERS.has(w.replace(/[^\p{L}]/gu, ''))) || !/\p{L}{2}/u.test(name)) continue;
     const nameStart = at + m[1]!.length;
     // Otherwise the label must be a person or organization the recognizer found ("Pence: …"), not a

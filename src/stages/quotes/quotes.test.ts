@@ -218,6 +218,15 @@ describe('quotesStage, more patterns', () => {
       ],
     },
     {
+      name: 'a signature names the speaker before the quotation before it does; no-break spaces count as spaces',
+      text: 'Jane Roe said: “We will build the bridge.”\n“It will cost the town far too much.” ―\u00a0John Doe\u00a0\n',
+      mentions: [P('Jane Roe', 'roe'), P('John Doe', 'doe')],
+      expect: [
+        ['roe', 'direct', 'assert', 'We will build the bridge'],
+        ['doe', 'direct', 'assert', 'It will cost the town far too much'],
+      ],
+    },
+    {
       name: 'transcript labels: upper-case names with a colon, two or more of them',
       text: 'Partial transcript as follows:\n\nROE: Will the bridge open on time this year?\n\nDOE: It will open in May, weather permitting.',
       mentions: [],
