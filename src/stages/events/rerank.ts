@@ -27,6 +27,9 @@ const RULE_SHARE = 0.4;
 
 const NO_CHOICE = (): readonly TypeChoice[] => [];
 
+/** Characters before a trigger searched for its modal frame (the four words `modalityBefore` reads). */
+const WINDOW_CHARS = 60;
+
 /**
  * The types CAMEO gives an act in a modal frame: an intention to cooperate is AGREE and to coerce
  * THREATEN ("will evacuate", "plans to impose restrictions"), an obligation laid on someone is REQUEST
@@ -75,7 +78,9 @@ export function ruleCandidates(
 ): { readonly candidates: TypeCandidate[]; readonly choices: (readonly TypeChoice[])[] } {
   const choices: (readonly TypeChoice[])[] = [];
   const candidates = group.map((e): TypeCandidate => {
-    const modality = modalityBefore(lowerOf(e.evidence.start, e.trigger.span.start));
+    // Only the last few words before the trigger count: a short window spares slicing the sentence.
+    const from = Math.max(e.evidence.start, e.trigger.span.start - WINDOW_CHARS);
+    const modality = modalityBefore(lowerOf(from, e.trigger.span.start));
     const lexical = alternativesOf(e);
     // A foiled plot is no threat, and an act inside a request, accusation, rejection or threat told
     // before it ("called on the EU to suspend an agreement") is already framed by that event.

@@ -150,6 +150,14 @@ export function modalityBefore(before: readonly string[]): Modality {
   return found;
 }
 
+/** The modal class of one word alone (the sentence's `m:` features), as `modalityBefore` ranks them. */
+const WORD_MODALITY = new Map<string, Modality>([
+  ...[...STOP_WORDS].map((w) => [w, 'stop'] as const),
+  ...[...INTENT_WORDS].map((w) => [w, 'intent'] as const),
+  ...[...MUST_WORDS].map((w) => [w, 'must'] as const),
+  ...[...REFUSE_WORDS].map((w) => [w, 'refuse'] as const),
+]);
+
 /** PLOVER's quad classes: verbal and material cooperation and conflict. */
 export const QUAD: Readonly<Record<PloverType, string>> = {
   AGREE: 'vcoop',
@@ -273,7 +281,7 @@ export function typeFeatures(
     }
   }
   for (let i = 0; i < lower.length; i++) {
-    const m = modalityBefore([lower[i]!]);
+    const m = WORD_MODALITY.get(lower[i]!);
     if (m) out.add(`m:${m}`);
   }
   if (candidates.length === 0) out.add('r:none');
