@@ -595,7 +595,12 @@ function labelledLines(
     if (isHeadline(text, content.start, content.end)) continue;
     const cue = { start: colon, end: colon + 1 };
     const shown = trimSpan(text, content, TRAILING, /[\s"“”‘’«»]/u);
-    if (shown.end <= shown.start || cands.some((c) => overlaps(c.content, shown) || overlaps(c.cueSpan, cue)))
+    // A statement reported inside the line ("WALLACE: … the campaign announced that …") nests in it.
+    const nested = (c: Candidate): boolean => shown.start <= c.cueSpan.start && c.content.end <= shown.end;
+    if (
+      shown.end <= shown.start ||
+      cands.some((c) => (overlaps(c.content, shown) && !nested(c)) || overlaps(c.cueSpan, cue))
+    )
       continue;
     const source = nameSpan(text, nameStart, name);
     const ref = namedSpeaker(view, lex, source);

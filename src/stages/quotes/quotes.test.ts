@@ -236,6 +236,16 @@ describe('quotesStage, more patterns', () => {
       ],
     },
     {
+      name: 'a statement reported inside a transcript line nests in it',
+      text: 'ROE: Will the bridge open on time this year?\n\nDOE: Officials said the bridge would open in May.',
+      mentions: [],
+      expect: [
+        ['?ROE', 'indirect', 'assert', 'Will the bridge open on time this year?'],
+        ['?DOE', 'indirect', 'assert', 'Officials said the bridge would open in May'],
+        ['?Officials', 'indirect', 'assert', 'the bridge would open in May'],
+      ],
+    },
+    {
       name: 'a label line names a speaker the recognizer found; a lone upper-case label or a title word does not',
       text: 'Jane Roe: The bridge will open in May.\n\nUPDATE: The vote was moved to Friday.\n\nThe Latest: Officials meet on the bridge plan.',
       mentions: [P('Jane Roe', 'roe')],
