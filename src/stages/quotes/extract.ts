@@ -583,7 +583,13 @@ function labelledLines(
           x.span.start === nameStart &&
           x.span.end >= nameEnd - 1,
       );
-    if (!named && !(labels().size >= 2 && labels().has(name))) continue;
+    // A title "Name: claim" (the document's first line) names its speaker in title case.
+    const title =
+      text.slice(0, at).trim() === '' &&
+      !/^(?:the|a|an)$/u.test(words[0] ?? '') &&
+      name !== name.toUpperCase() &&
+      words.length <= 3;
+    if (!named && !title && !(labels().size >= 2 && labels().has(name))) continue;
     const colon = text.indexOf(':', nameStart + name.length);
     let rest = m[3]!.trimEnd();
     // A transcript line opened by a quotation mark closes it at its end.

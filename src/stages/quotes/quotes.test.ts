@@ -236,6 +236,18 @@ describe('quotesStage, more patterns', () => {
       ],
     },
     {
+      name: 'a title-case name labels the title line',
+      text: 'Roe: The Bridge Will Open in May.\n\nThe council approved the plan on Monday.',
+      mentions: [],
+      expect: [['?Roe', 'indirect', 'assert', 'The Bridge Will Open in May']],
+    },
+    {
+      name: 'miss: a title that opens with an article',
+      text: 'The Latest: Council Approves the Bridge Plan.\n\nThe council approved the plan on Monday.',
+      mentions: [],
+      expect: [],
+    },
+    {
       name: 'a statement reported inside a transcript line nests in it',
       text: 'ROE: Will the bridge open on time this year?\n\nDOE: Officials said the bridge would open in May.',
       mentions: [],
