@@ -133,6 +133,7 @@ function generate(n: number, happenings: readonly Happening[], rnd: () => number
     mentions: [],
     entities: [],
     quotes: [],
+    attributions: [],
     events,
     places,
     markers: [],

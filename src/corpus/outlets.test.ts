@@ -68,6 +68,7 @@ function analysis(spec: Spec): Analysis {
     mentions: [],
     entities,
     quotes,
+    attributions: [],
     events: [],
     places: [],
     markers,

@@ -158,6 +158,33 @@ export const QuoteSchema = z.object({
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
+const TextSpanSchema = z.object({ text: z.string(), span: SpanSchema });
+
+export const AttributionKindSchema = z
+  .enum(['statement', 'other'])
+  .describe(
+    'statement: one of the quotes (see quote); other: an attribution the product does not count as a statement (a belief, intention, agreement or act: "agreed to", "wants to", "declared")',
+  );
+export type AttributionKind = z.infer<typeof AttributionKindSchema>;
+
+export const AttributionSchema = z.object({
+  id: z.string(),
+  kind: AttributionKindSchema,
+  quote: z
+    .string()
+    .optional()
+    .describe('For a statement: the id of the first quote that shows it (quotes sharing a cue share it)'),
+  source: TextSpanSchema.optional().describe('The source phrase as written, where one is'),
+  cue: TextSpanSchema,
+  content: z
+    .array(TextSpanSchema)
+    .describe('The content with its quotation marks and "that", in fragments where the cue splits it'),
+  speaker: SourceSchema.optional().describe('The source as the quote stage resolves it, where it can'),
+  ...provenance,
+});
+/** An attribution relation in the PolNeAR annotation convention: every one the quote stage found. */
+export type Attribution = z.infer<typeof AttributionSchema>;
+
 export const PrecisionSchema = z.enum(['day', 'month', 'year']);
 export type Precision = z.infer<typeof PrecisionSchema>;
 
@@ -282,6 +309,9 @@ export const AnalysisSchema = z.object({
   mentions: z.array(MentionSchema),
   entities: z.array(EntitySchema),
   quotes: z.array(QuoteSchema),
+  attributions: z
+    .array(AttributionSchema)
+    .describe('Every attribution the quote stage found, statements (quotes) and others'),
   events: z.array(EventSchema),
   places: z.array(PlaceSchema),
   markers: z.array(MarkerSchema),

@@ -23,6 +23,7 @@ export function emptyLayers(): Pick<Analysis, Layer> {
     mentions: [],
     entities: [],
     quotes: [],
+    attributions: [],
     events: [],
     places: [],
     markers: [],

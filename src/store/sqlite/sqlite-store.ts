@@ -121,6 +121,12 @@ function storeError(operation: string, error: unknown): ParallaxError {
   });
 }
 
+/** A stored analysis; a layer added since it was stored reads as empty (`attributions`). */
+export function readAnalysis(json: string): Analysis {
+  const stored = JSON.parse(json) as Omit<Analysis, 'attributions'> & Partial<Pick<Analysis, 'attributions'>>;
+  return { ...stored, attributions: stored.attributions ?? [] };
+}
+
 function validate(analysis: Analysis): void {
   const parsed = AnalysisSchema.safeParse(analysis);
   if (!parsed.success) {
@@ -254,7 +260,7 @@ class SqliteStoreImpl implements SqliteStore {
         { analysis_json: string } | undefined;
       // Not re-validated: the JSON was validated on the way in, and a later schema must still be
       // able to read what an earlier version stored.
-      return row ? (JSON.parse(row.analysis_json) as Analysis) : undefined;
+      return row ? readAnalysis(row.analysis_json) : undefined;
     });
   }
 
@@ -1103,7 +1109,7 @@ class SqliteStoreImpl implements SqliteStore {
       'SELECT analysis_json FROM documents WHERE superseded = 0 ORDER BY seq',
     ).iterate() as IterableIterator<{ analysis_json: string }>;
     const analyses: Analysis[] = [];
-    for (const row of rows) analyses.push(JSON.parse(row.analysis_json) as Analysis);
+    for (const row of rows) analyses.push(readAnalysis(row.analysis_json));
     const setKey = this.statement(
       'UPDATE entities SET corpus_key = ?, corpus_surname = ? WHERE document_id = ? AND id = ?',
     );

@@ -52,6 +52,25 @@ describe('sqlite store specifics', () => {
     await second.close();
   });
 
+  it('reads an analysis stored before the attributions layer existed with that layer empty', async () => {
+    const path = tempPath();
+    const first = openSqliteStore(path);
+    await first.migrate();
+    await first.ingest(fx.zurich);
+    await first.close();
+    const { attributions: _dropped, ...old } = fx.zurich;
+    const db = new Database(path);
+    db.prepare('UPDATE documents SET analysis_json = ? WHERE id = ?').run(
+      JSON.stringify(old),
+      fx.zurich.document.id,
+    );
+    db.close();
+    const second = openSqliteStore(path);
+    await second.migrate();
+    expect((await second.getAnalysis(fx.zurich.document.id))?.attributions).toEqual([]);
+    await second.close();
+  });
+
   it('refuses to work before migrate() and after close()', async () => {
     const store = openSqliteStore(':memory:');
     await expect(store.stats()).rejects.toThrow(/migrate\(\)/);
