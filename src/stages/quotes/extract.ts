@@ -4,7 +4,14 @@
  * coordinated and participial cues), and mixed quotes whose reported content carries a quoted fragment.
  */
 import { datelineLength } from '../../text/dateline.js';
-import type { Quote, QuoteKind, Source, Span, Stance } from '../../model/schema.js';
+import type {
+  Attribution as AttributionRecord,
+  Quote,
+  QuoteKind,
+  Source,
+  Span,
+  Stance,
+} from '../../model/schema.js';
 import type { CueTable, Cue, StancePattern } from './lexicon.js';
 import { findQuoteMarks, type QuoteMarks } from './marks.js';
 import {
@@ -20,8 +27,8 @@ import {
   type SpeakerRef,
 } from './speaker.js';
 import {
-  admitAlone,
   displayContent,
+  judgeAlone,
   kindOf,
   learnedAttributions,
   learnedConfidence,
@@ -37,7 +44,7 @@ import { refineStance } from './stance.js';
 import { trimSpan, type TextView } from './view.js';
 
 export const STAGE = 'quotes.rules';
-export const VERSION = 1;
+export const VERSION = 2;
 const REF = `${STAGE}@${VERSION}`;
 
 export interface QuoteLexicons extends SpeakerLexicons {
@@ -64,6 +71,14 @@ interface Candidate {
   readonly weak?: boolean;
   /** Spans from the trained tagger, when it found this statement. */
   attribution?: AttributionSpans;
+  /** A tagged attribution that is no statement (a belief, intention, agreement): never a quote. */
+  readonly other?: boolean;
+}
+
+/** What the quote stage returns: its statements, and every attribution it found (statements and others). */
+export interface QuoteFindings {
+  readonly quotes: Quote[];
+  readonly attributions: AttributionRecord[];
 }
 
 const AUX_CUE = new Set(['has', 'have', 'had']);
@@ -163,7 +178,7 @@ const NEW_SUBJECT = new Set([
 ]);
 const TRAILING = /[\s,.;:"“”‘’'«»–—-]/u;
 
-export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
+export function extractQuotes(view: TextView, lex: QuoteLexicons): QuoteFindings {
   const { text } = view;
   const marks = findQuoteMarks(text);
   const consumed = new Set<number>();
@@ -250,9 +265,7 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): Quote[] {
         // "X said, blaming Y": the participle shares the speaker of the cue before it.
         if (n > 0) return { ref: { kind: 'drop' }, clauseStart: i - 1, coordinated: true };
         // '"...," X said, adding that ...': the direct quote's cue was taken already; share its speaker.
-        const direct = [...cands]
-          .reverse()
-          .find((c) => c.kind === 'direct' && c.cueSpan.end <= view.tokens[i]!.start);
+        const direct = cands.findLast((c) => c.kind === 'direct' && c.cueSpan.end <= view.tokens[i]!.start);
         if (direct && view.tokenAtOrAfter(direct.cueSpan.end) >= i - 8)
           return { ref: direct.ref, clauseStart: i - 1, coordinated: false };
         const subj = subjectOf(view, s.tokenStart, i, lex, isCue);
@@ -422,9 +435,14 @@ function mergeLearned(
     const content = displayContent(view, a);
     if (!content) continue;
     const kind = kindOf(marks, content);
-    // Headlines carry no statements (as for the rules); see admitAlone for the cue test.
-    if (isHeadline(view.text, a.cue.start, a.cue.end) || !admitAlone(view, lex.cues, a, kind)) continue;
-    const { stance, weak } = learnedStance(view, lex.cues, a);
+    // Headlines carry no statements (as for the rules); see judgeAlone for the cue test. An attribution
+    // that is no statement (a belief, intention, agreement) is kept as one of another kind, never a quote.
+    if (isHeadline(view.text, a.cue.start, a.cue.end)) continue;
+    const verdict = judgeAlone(view, lex.cues, a, kind);
+    if (verdict === 'none') continue;
+    // Stance is read for statements only.
+    const { stance, weak } =
+      verdict === 'statement' ? learnedStance(view, lex.cues, a) : { stance: 'assert' as const, weak: false };
     cands.push({
       cueSpan: a.cue,
       stance,
@@ -434,6 +452,7 @@ function mergeLearned(
       confidence: learnedConfidence(a.tokens.margin),
       weak,
       attribution: spans,
+      ...(verdict === 'other' && { other: true }),
     });
   }
 }
@@ -1178,8 +1197,9 @@ function finish(
   lex: QuoteLexicons,
   cands: Candidate[],
   marks: readonly QuoteMarks[],
-): Quote[] {
+): QuoteFindings {
   const { text } = view;
+  const others: OtherAttribution[] = [];
   cands.sort((a, b) => a.cueSpan.start - b.cueSpan.start || a.content.start - b.content.start);
   const history: HistoryItem[] = [];
   const quotes: Quote[] = [];
@@ -1201,16 +1221,14 @@ function finish(
     } else if (ref.kind === 'pronoun') {
       speakerSpan = ref.span;
       const wantPerson = ref.word === 'he' || ref.word === 'she';
-      const h = [...history].reverse().find((x) => x.pos < ref.span.start && x.person === wantPerson);
-      const m = [...view.mentions]
-        .reverse()
-        .find(
-          (x) =>
-            x.span.end <= ref.span.start &&
-            x.entity !== undefined &&
-            !inMarks(x.span) &&
-            (wantPerson ? x.type === 'PERSON' : x.type === 'ORG' || x.type === 'GPE'),
-        );
+      const h = history.findLast((x) => x.pos < ref.span.start && x.person === wantPerson);
+      const m = view.mentions.findLast(
+        (x) =>
+          x.span.end <= ref.span.start &&
+          x.entity !== undefined &&
+          !inMarks(x.span) &&
+          (wantPerson ? x.type === 'PERSON' : x.type === 'ORG' || x.type === 'GPE'),
+      );
       // A recent speaker is the likelier antecedent than a name mentioned in passing since.
       if (h && (!m || h.pos >= m.span.start || ref.span.start - h.pos < 400)) source = h.source;
       else if (m?.entity !== undefined) source = { kind: 'entity', entity: m.entity };
@@ -1221,35 +1239,34 @@ function finish(
       const desc = wordsOf(ref.text).filter((w) => w !== 'the');
       const head = desc[desc.length - 1] ?? '';
       // An earlier speaker or organization named with the same head noun: "Ruritania's army" ... "the army".
-      const h = [...history]
-        .reverse()
-        .find((x) => x.pos < ref.span.start && x.source.kind === 'entity' && descriptionFits(desc, x.words));
-      const m = [...view.mentions]
-        .reverse()
-        .find(
-          (x) =>
-            x.span.end <= ref.span.start &&
-            x.entity !== undefined &&
-            x.type === 'ORG' &&
-            !inMarks(x.span) &&
-            descriptionFits(desc, wordsOf(x.text)),
-        );
+      const h = history.findLast(
+        (x) => x.pos < ref.span.start && x.source.kind === 'entity' && descriptionFits(desc, x.words),
+      );
+      const m = view.mentions.findLast(
+        (x) =>
+          x.span.end <= ref.span.start &&
+          x.entity !== undefined &&
+          x.type === 'ORG' &&
+          !inMarks(x.span) &&
+          descriptionFits(desc, wordsOf(x.text)),
+      );
       if (h && (!m || h.pos >= m.span.start)) source = h.source;
       else if (m?.entity !== undefined) source = { kind: 'entity', entity: m.entity };
       else if (GENERIC_DESCRIPTIONS.has(head) && desc.length === 1) {
-        const hg = [...history]
-          .reverse()
-          .find((x) => x.pos < ref.span.start && entityType(x.source) === 'ORG');
-        const mg = [...view.mentions]
-          .reverse()
-          .find(
-            (x) =>
-              x.span.end <= ref.span.start && x.entity !== undefined && x.type === 'ORG' && !inMarks(x.span),
-          );
+        const hg = history.findLast((x) => x.pos < ref.span.start && entityType(x.source) === 'ORG');
+        const mg = view.mentions.findLast(
+          (x) =>
+            x.span.end <= ref.span.start && x.entity !== undefined && x.type === 'ORG' && !inMarks(x.span),
+        );
         if (hg && (!mg || hg.pos >= mg.span.start)) source = hg.source;
         else if (mg?.entity !== undefined) source = { kind: 'entity', entity: mg.entity };
       } else if (STATE_DESCRIPTIONS.has(head) && desc.length === 1) source = dominantCountry(view);
       source ??= { kind: 'unresolved', text: ref.text, span: ref.span };
+    }
+    // Other attributions are no statements: they name no speaker for the statements after them.
+    if (c.other === true) {
+      others.push({ c, source, evidence: evidenceOf(view, c.content, c.cueSpan) });
+      continue;
     }
     const np =
       ref.kind === 'source' ? (ref.np ?? ref.span) : ref.kind === 'description' ? ref.span : undefined;
@@ -1304,7 +1321,61 @@ function finish(
   }
   quotes.sort((a, b) => a.content.span.start - b.content.span.start);
   quotes.forEach((q, n) => (q.id = `q${n + 1}`));
-  return quotes;
+  return { quotes, attributions: attributionLayer(text, quotes, others) };
+}
+
+interface OtherAttribution {
+  readonly c: Candidate;
+  readonly source: Source;
+  readonly evidence: Span;
+}
+
+/**
+ * The attributions layer: one per attribution of the quotes (quotes sharing a cue span share one, the
+ * first of them named), then the other attributions at cues no statement holds; in text order.
+ */
+function attributionLayer(
+  text: string,
+  quotes: readonly Quote[],
+  others: readonly OtherAttribution[],
+): AttributionRecord[] {
+  const at = (span: Span): { text: string; span: Span } => ({ text: text.slice(span.start, span.end), span });
+  const speakerOf = (s: Source): { speaker?: Source } =>
+    s.kind === 'unresolved' && s.text === '' ? {} : { speaker: s };
+  const byCue = new Map<string, AttributionRecord>();
+  const add = (
+    spans: AttributionSpans,
+    rest: Pick<AttributionRecord, 'kind' | 'evidence' | 'stage' | 'confidence'> & { quote?: string },
+    source: Source,
+  ): void => {
+    const key = `${spans.cue.start}:${spans.cue.end}`;
+    if (byCue.has(key)) return;
+    byCue.set(key, {
+      id: '',
+      kind: rest.kind,
+      ...(rest.quote !== undefined && { quote: rest.quote }),
+      ...(spans.source && { source: at(spans.source) }),
+      cue: at(spans.cue),
+      content: spans.content.map(at),
+      ...speakerOf(source),
+      evidence: rest.evidence,
+      stage: rest.stage,
+      confidence: rest.confidence,
+    });
+  };
+  for (const q of quotes)
+    if (q.attribution)
+      add(
+        q.attribution,
+        { kind: 'statement', quote: q.id, evidence: q.evidence, stage: q.stage, confidence: q.confidence },
+        q.speaker,
+      );
+  for (const { c, source, evidence } of others)
+    if (c.attribution)
+      add(c.attribution, { kind: 'other', evidence, stage: REF, confidence: c.confidence }, source);
+  const out = [...byCue.values()].sort((a, b) => a.cue.span.start - b.cue.span.start);
+  out.forEach((a, n) => (a.id = `a${n + 1}`));
+  return out;
 }
 
 /** The sentences that hold both the content and the cue. */
@@ -1314,6 +1385,8 @@ function evidenceOf(view: TextView, content: Span, cue: Span): Span {
   let a = start;
   let b = end;
   for (const s of view.sentences) {
+    // Sentences run in text order: none after this one can hold either end.
+    if (s.start >= end) break;
     if (s.start <= start && start < s.end) a = Math.min(a, s.start);
     if (s.start < end && end <= s.end) b = Math.max(b, s.end);
   }

@@ -28,7 +28,7 @@ export const quotesStage: Stage = {
   name: STAGE,
   version: VERSION,
   requires: ['tokens', 'sentences', 'mentions', 'entities'],
-  provides: ['quotes'],
+  provides: ['quotes', 'attributions'],
   run: (input, ctx) => {
     const view = new TextView(
       input.document.text,
@@ -37,6 +37,6 @@ export const quotesStage: Stage = {
       input.mentions,
       input.entities,
     );
-    return { quotes: extractQuotes(view, quoteLexicons(ctx.knowledge)) };
+    return extractQuotes(view, quoteLexicons(ctx.knowledge));
   },
 };

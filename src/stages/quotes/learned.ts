@@ -168,39 +168,56 @@ function sure(view: TextView, a: LearnedAttribution): boolean {
  * do without one when the tagger is sure of it (`sure`).
  */
 export function admitAlone(view: TextView, cues: CueTable, a: LearnedAttribution, kind: string): boolean {
+  return judgeAlone(view, cues, a, kind) === 'statement';
+}
+
+/**
+ * What a tagged attribution no rule statement confirms is: a `statement` (`admitAlone`), an attribution
+ * of another kind the product does not count as a statement (a belief, intention, agreement or act:
+ * "wants to go", "declared a day of mourning", "listed as a group"), or `none` where the tagger misread
+ * a phrase (a cue under "without", a noun after a determiner, a cue cut at an article, prepositions
+ * alone, a participle after its subject, no content).
+ */
+export function judgeAlone(
+  view: TextView,
+  cues: CueTable,
+  a: LearnedAttribution,
+  kind: string,
+): 'statement' | 'other' | 'none' {
   // "It goes without saying that …": a cue under "without" reports nothing.
   const c0 = a.tokens.cue[0];
-  if (view.lower[c0 - 1] === 'without' || view.lower[c0] === 'without') return false;
+  if (view.lower[c0 - 1] === 'without' || view.lower[c0] === 'without') return 'none';
   // "The claims could not be verified": a cue word after a determiner is a noun, as for the rules.
-  if (a.tokens.cue[1] - c0 === 1 && NOMINAL_BEFORE.has(view.lower[c0 - 1] ?? '')) return false;
+  if (a.tokens.cue[1] - c0 === 1 && NOMINAL_BEFORE.has(view.lower[c0 - 1] ?? '')) return 'none';
   // A cue that ends in an article ("said in a | statement") cut a phrase in two: its content is the rest.
-  if (ARTICLES.has(view.lower[a.tokens.cue[1] - 1] ?? '')) return false;
+  if (ARTICLES.has(view.lower[a.tokens.cue[1] - 1] ?? '')) return 'none';
   // A cue of prepositions alone ("for", "about") is a piece of a phrase the tagger misread.
   let verbal = false;
   for (let i = a.tokens.cue[0]; i < a.tokens.cue[1] && !verbal; i++) verbal = !PREPS.has(view.lower[i] ?? '');
-  if (!verbal) return false;
+  if (!verbal) return 'none';
   // "Protesters calling for reform marched": a participle right after its subject modifies a noun.
   const src = a.tokens.source;
   if (src !== undefined && src[1] === a.tokens.cue[0] && /ing$/u.test(view.lower[a.tokens.cue[0]] ?? ''))
-    return false;
+    return 'none';
   const first = a.tokens.content[0];
-  if (first === undefined) return false;
+  if (first === undefined) return 'none';
   const opener = view.lower[first[0]] ?? '';
-  if (kind !== 'indirect' || opener === 'that') return true;
+  if (kind !== 'indirect' || opener === 'that') return 'statement';
+  const verdict = (statement: boolean): 'statement' | 'other' => (statement ? 'statement' : 'other');
   // A lexicon cue that reports a demand, threat or promise states it as an infinitive ("urged Congress to
   // act", "promised to lift the rules"); other cues before "to" name an intention ("wants to go").
   if (opener === 'to')
     for (let i = a.tokens.cue[0]; i < a.tokens.cue[1]; i++) {
       const c = cues.match(view.lower, i, view.tokens.length);
-      if (c) return c.stance === 'request' || c.stance === 'threaten' || c.flags.has('np');
+      if (c) return verdict(c.stance === 'request' || c.stance === 'threaten' || c.flags.has('np'));
     }
   // A content that opens with a preposition is a phrase, not a statement ("listed as a terrorist group").
-  if (PREPS.has(opener) || opener === 'as') return false;
+  if (PREPS.has(opener) || opener === 'as') return 'other';
   for (let i = a.tokens.cue[0]; i < a.tokens.cue[1]; i++) {
     const c = cues.match(view.lower, i, view.tokens.length);
-    if (c) return !c.flags.has('that') || isClause(view, a.tokens.content) || sure(view, a);
+    if (c) return verdict(!c.flags.has('that') || isClause(view, a.tokens.content) || sure(view, a));
   }
-  return (opener !== 'to' && isClause(view, a.tokens.content)) || sure(view, a);
+  return verdict((opener !== 'to' && isClause(view, a.tokens.content)) || sure(view, a));
 }
 
 /** The stance of the first lexicon cue inside the tagged cue, else a plain assertion. */
