@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { systemAttributions } from '../cli/commands/eval-polnear.js';
+import type { Attribution } from '../model/schema.js';
 import {
   alignOffsets,
+  formatPolnearReport,
   goldFiles,
   goldRoleSpans,
   isDirect,
@@ -167,5 +170,38 @@ describe('alignOffsets', () => {
     expect(at('agreed')).toBe('agreed');
     expect(at('Fran\u0303a')).toBe('Fra\u00f1a');
     expect(map(raw.length)).toBe(text.length);
+  });
+});
+
+describe('system attributions', () => {
+  const text = 'Ann said it rains. Bob agreed to go.';
+  const at = (word: string): { text: string; span: { start: number; end: number } } => {
+    const start = text.indexOf(word);
+    return { text: word, span: { start, end: start + word.length } };
+  };
+  const base = { evidence: { start: 0, end: text.length }, stage: 'quotes.rules@2', confidence: 0.8 };
+  const layer: Attribution[] = [
+    {
+      id: 'a1',
+      kind: 'statement',
+      quote: 'q1',
+      source: at('Ann'),
+      cue: at('said'),
+      content: [at('it rains')],
+      ...base,
+    },
+    { id: 'a2', kind: 'other', source: at('Bob'), cue: at('agreed'), content: [at('to go')], ...base },
+  ];
+
+  it('scores every kind in the attributions layer, statements and others', () => {
+    const predicted = systemAttributions(layer);
+    expect(predicted).toEqual([
+      { source: [at('Ann').span], cue: [at('said').span], content: [at('it rains').span] },
+      { source: [at('Bob').span], cue: [at('agreed').span], content: [at('to go').span] },
+    ]);
+    const report = scorePolnear([{ text, gold: predicted.slice(1), predicted }]);
+    expect(report.roles.cue.exact.tp).toBe(1);
+    expect(report.roles.cue.exact.fp).toBe(1);
+    expect(formatPolnearReport('x', report)).toMatch(/attributions layer, every kind/);
   });
 });

@@ -53,7 +53,7 @@ export const POLNEAR_CONVENTIONS = [
   'tokens: maximal runs of letters/digits, and every other non-space character alone; a token belongs to a span when they overlap',
   'exact: a predicted span matches a gold span of the same role with the same token set (one-to-one, per document)',
   'overlap: P = predicted tokens inside a gold span / predicted tokens, R = gold tokens inside a predicted span / gold tokens (per role, pooled)',
-  "system: quote.attribution (source, cue, content fragments as the stage annotates them in this corpus's convention) where present, quotes sharing one attribution (same cue span) counted once; else source = quote.speakerSpan (else the unresolved speaker mention), cue = quote.cue.span, content = quote.content.span",
+  "system: the analysis's attributions layer, every kind (statements, one per cue span however many quotes show it, and attributions the product does not count as statements: beliefs, intentions, agreements); source, cue and content fragments as the quote stage annotates them in this corpus's convention",
   'gold offsets mapped onto the normalized document text; all figures micro-averaged over documents',
 ];
 

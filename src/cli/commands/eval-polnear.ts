@@ -12,7 +12,7 @@ import {
   type PolnearDoc,
   type PolnearAttribution,
 } from '../../eval/polnear.js';
-import type { Quote, Span } from '../../model/schema.js';
+import type { Attribution, Span } from '../../model/schema.js';
 
 interface EvalPolnearOptions {
   readonly limit?: string;
@@ -20,31 +20,16 @@ interface EvalPolnearOptions {
 }
 
 /**
- * System attributions of a document's quotes: the spans the stage gives in the PolNeAR convention
- * (`quote.attribution`) where it has them; else source = speakerSpan (else the unresolved speaker
- * mention), cue and content as shown.
+ * System attributions of a document: its `attributions` layer (statements and the attributions of other
+ * kinds, beliefs, intentions, agreements), source, cue and content fragments as the quote stage annotates
+ * them in PolNeAR's convention.
  */
-export function quoteAttributions(quotes: readonly Quote[]): PolnearAttribution[] {
-  // Quotes that carry the same attribution (one statement shown as several quotes, such as a quotation
-  // carried on after its cue) count once.
-  const seen = new Set<string>();
-  return quotes.flatMap((q): PolnearAttribution[] => {
-    if (q.attribution !== undefined) {
-      const a = q.attribution;
-      const key = `${a.cue.start}:${a.cue.end}`;
-      if (seen.has(key)) return [];
-      seen.add(key);
-      return [{ ...(a.source !== undefined && { source: [a.source] }), cue: [a.cue], content: a.content }];
-    }
-    const source = q.speakerSpan ?? (q.speaker.kind === 'unresolved' ? q.speaker.span : undefined);
-    return [
-      {
-        ...(source !== undefined && { source: [source] }),
-        cue: [q.cue.span],
-        content: [q.content.span],
-      },
-    ];
-  });
+export function systemAttributions(attributions: readonly Attribution[]): PolnearAttribution[] {
+  return attributions.map((a) => ({
+    ...(a.source !== undefined && { source: [a.source.span] }),
+    cue: [a.cue.span],
+    content: a.content.map((f) => f.span),
+  }));
 }
 
 /**
@@ -55,7 +40,7 @@ export function registerEvalPolnear(evalGroup: Command): void {
   evalGroup
     .command('polnear')
     .description(
-      'score quote attribution (source, cue, content) on a PolNeAR split (see shared/data/polnear/README.md)',
+      'score the attributions layer (source, cue, content; statements and other kinds) on a PolNeAR split (see shared/data/polnear/README.md)',
     )
     .argument('<dir>', 'a PolNeAR split folder holding attributions/ and text/')
     .option('--limit <n>', 'score only the first n articles (sorted by name)')
@@ -97,7 +82,7 @@ export function registerEvalPolnear(evalGroup: Command): void {
               ...(content !== undefined && { content }),
             };
           }),
-          predicted: quoteAttributions(analyzeDocument(doc).quotes),
+          predicted: systemAttributions(analyzeDocument(doc).attributions),
         });
       }
       const seconds = (performance.now() - t0) / 1000;
