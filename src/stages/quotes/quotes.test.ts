@@ -297,6 +297,12 @@ describe('quotesStage, more patterns', () => {
       expect: [['roe', 'indirect', 'assert', 'the budget was a disaster']],
     },
     {
+      name: 'a relative clause between the speaker and the cue',
+      text: 'John Roe, who ran the agency under the late President Ana Poe, denies the charges.',
+      mentions: [P('John Roe', 'roe'), P('Ana Poe', 'poe')],
+      expect: [['roe', 'indirect', 'deny', 'the charges']],
+    },
+    {
       name: 'organization with an acronym and an appositive claims',
       text: 'The Red Hand (RH), the group’s affiliate in the north, claimed responsibility for the raid.',
       mentions: [O('Red Hand', 'rh')],

@@ -434,7 +434,9 @@ function describedSubject(
     if (++commas > 3) return undefined;
     const first = c + 1;
     const opener = lower[first]!;
-    if (APPOSITION_BAD_START.has(opener) || /n't$/u.test(opener)) continue;
+    // "X, who led the agency for a decade, denies": a relative clause set off by commas describes X.
+    const relative = opener === 'who' || opener === 'which';
+    if (!relative && (APPOSITION_BAD_START.has(opener) || /n't$/u.test(opener))) continue;
     // "In the capital, Jane Roe, a minister, said": a name opens no description.
     if (view.mentionStarting[first]?.type === 'PERSON') continue;
     // The appositive describes: it holds a lower-case word (or is an age), and no clause of its own.
@@ -448,7 +450,7 @@ function describedSubject(
       if (/^\d+$/u.test(x) && t === first && lower[t + 1] === ',') described = true;
       if (x === 'said' || x === 'says' || x === 'told' || PRONOUNS.has(x)) clause = true;
     }
-    if (!described || clause) continue;
+    if (!relative && (!described || clause)) continue;
     const subject = leftSpeaker(view, c, floor, lex);
     if (!subject || subject.coordinated || subject.ref.kind === 'drop') continue;
     const start = subject.clauseStart;
