@@ -670,6 +670,8 @@ function attributeAfter(view: TextView, q: QuoteMarks, lex: QuoteLexicons): Attr
   if (k >= view.tokens.length || text.slice(q.close, view.tokens[k]!.start).includes('\n')) return undefined;
   // A quote that ends its sentence is followed by a new sentence, unless a lower-case cue clause follows.
   if (/[.!?]$/u.test(inner) && !/^\p{Ll}/u.test(view.words[k]!)) return undefined;
+  // The same with the stop outside the marks ('... officials". The minister denied that ...').
+  if (/^[.!?]$/u.test(view.lower[k]!)) return undefined;
   if (view.lower[k] === ',') k++;
   const limit = Math.min(view.tokens.length, k + 9);
   const direct = lex.cues.match(view.lower, k, limit);

@@ -297,6 +297,15 @@ describe('quotesStage, more patterns', () => {
       expect: [['roe', 'indirect', 'assert', 'the budget was a disaster']],
     },
     {
+      name: 'a quotation closed before the stop is no quote of the next sentence',
+      text: 'The Red Hand said its fighters had killed “more than 30 soldiers”. Minister John Roe denied that any soldiers were among the dead.',
+      mentions: [O('Red Hand', 'rh'), P('John Roe', 'roe')],
+      expect: [
+        ['rh', 'mixed', 'assert', 'its fighters had killed “more than 30 soldiers'],
+        ['roe', 'indirect', 'deny', 'any soldiers were among the dead'],
+      ],
+    },
+    {
       name: 'a relative clause between the speaker and the cue',
       text: 'John Roe, who ran the agency under the late President Ana Poe, denies the charges.',
       mentions: [P('John Roe', 'roe'), P('Ana Poe', 'poe')],
