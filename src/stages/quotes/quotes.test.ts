@@ -301,7 +301,7 @@ describe('quotesStage, more patterns', () => {
       text: 'The Red Hand said its fighters had killed “more than 30 soldiers”. Minister John Roe denied that any soldiers were among the dead.',
       mentions: [O('Red Hand', 'rh'), P('John Roe', 'roe')],
       expect: [
-        ['rh', 'mixed', 'assert', 'its fighters had killed “more than 30 soldiers'],
+        ['rh', 'mixed', 'claim', 'its fighters had killed “more than 30 soldiers'],
         ['roe', 'indirect', 'deny', 'any soldiers were among the dead'],
       ],
     },
