@@ -40,7 +40,7 @@ import {
   withMarks,
   type LearnedAttribution,
 } from './learned.js';
-import { refineStance } from './stance.js';
+import { hasWord, refineStance } from './stance.js';
 import { trimSpan, type TextView } from './view.js';
 
 export const STAGE = 'quotes.rules';
@@ -350,9 +350,16 @@ export function extractQuotes(view: TextView, lex: QuoteLexicons): QuoteFindings
         (f) => f.inner.start < cand.content.end && cand.content.start < f.inner.end,
       );
       if (fragment) {
+        // The content ends with the quoted fragment, unless the clause runs on past it without a
+        // break ('had opened "unprovoked" fire with mortars on ...').
+        const after = text.slice(fragment.close + 1, cand.content.end);
+        const runsOn = /^\s+\p{L}/u.test(after);
         const clipped = trimSpan(
           text,
-          { start: cand.content.start, end: Math.min(cand.content.end, fragment.inner.end) },
+          {
+            start: cand.content.start,
+            end: runsOn ? cand.content.end : Math.min(cand.content.end, fragment.inner.end),
+          },
           TRAILING,
         );
         cands.push({ ...cand, content: clipped, kind: 'mixed' });
@@ -1298,6 +1305,10 @@ function finish(
     const about = [
       ...new Set(view.mentionsIn(c.content).flatMap((m) => (m.entity !== undefined ? [m.entity] : []))),
     ];
+    const finalStance =
+      stance === 'assert' && blamesOther(view, c.content, contentText, source, lex.violent)
+        ? 'accuse'
+        : stance;
     const evidence = evidenceOf(view, c.content, c.cueSpan);
     const q: Quote = {
       id: '',
@@ -1305,7 +1316,7 @@ function finish(
       cue: { text: text.slice(c.cueSpan.start, c.cueSpan.end), span: c.cueSpan },
       content: { text: contentText, span: c.content },
       kind: c.kind,
-      stance,
+      stance: finalStance,
       about,
       evidence,
       stage: REF,
@@ -1324,6 +1335,37 @@ function finish(
   quotes.sort((a, b) => a.content.span.start - b.content.span.start);
   quotes.forEach((q, n) => (q.id = `q${n + 1}`));
   return { quotes, attributions: attributionLayer(text, quotes, others) };
+}
+
+const NEGATED =
+  /(?<![\p{L}\p{N}])(?:not|never|no|nobody|denied|denies)(?![\p{L}\p{N}])|n['’]t(?![\p{L}\p{N}])/iu;
+
+/**
+ * "A spokesman for X said Y's troops had opened fire on X's posts": a speaker who reports that another
+ * state or group did violence, naming it as the subject of what it says, blames it (stance accuse).
+ * The named party must open the content (its subject), differ from the speaker and the speaker's
+ * country, and the content must be affirmative.
+ */
+function blamesOther(
+  view: TextView,
+  content: Span,
+  contentText: string,
+  source: Source,
+  violent: ReadonlySet<string>,
+): boolean {
+  if (source.kind !== 'entity' || NEGATED.test(contentText) || !hasWord(contentText, violent)) return false;
+  const first = view.mentionsIn(content)[0];
+  if (first?.entity === undefined) return false;
+  const before = view.text.slice(content.start, first.span.start).trim();
+  if (before.split(/\s+/u).filter(Boolean).length > 1) return false;
+  // A subject runs on into its clause; a dateline ("CITY —") or a list does not.
+  if (!/^\s*\p{L}/u.test(view.text.slice(first.span.end, content.end))) return false;
+  const party = view.entityById.get(first.entity);
+  if (party === undefined || (party.type !== 'GPE' && party.type !== 'ORG' && party.type !== 'NORP'))
+    return false;
+  if (party.id === source.entity) return false;
+  const speakerCountry = view.entityById.get(source.entity)?.country;
+  return party.country === undefined || party.country !== speakerCountry;
 }
 
 interface OtherAttribution {

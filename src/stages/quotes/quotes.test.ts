@@ -306,6 +306,28 @@ describe('quotesStage, more patterns', () => {
       ],
     },
     {
+      name: 'a quoted word inside reported speech does not end it',
+      text: 'Colonel John Roe said Ruritanian troops had opened "unprovoked" fire on posts in the north.',
+      mentions: [P('John Roe', 'roe'), G('Ruritanian', 'rur')],
+      expect: [
+        ['roe', 'mixed', 'assert', 'Ruritanian troops had opened "unprovoked" fire on posts in the north'],
+      ],
+    },
+    {
+      name: 'a speaker who says another state did violence accuses it',
+      text: 'Colonel John Roe said Ruritanian troops had shelled three villages near the border.',
+      mentions: [P('John Roe', 'roe'), G('Ruritanian', 'rur')],
+      expect: [['roe', 'indirect', 'accuse', 'Ruritanian troops had shelled three villages near the border']],
+    },
+    {
+      name: 'miss: a dateline opening the content is no subject',
+      text: 'RURITANIA — Security forces killed two protesters in the capital, the rights group Foro Roe said.',
+      mentions: [G('RURITANIA', 'rur'), O('Foro Roe', 'fr')],
+      expect: [
+        ['fr', 'indirect', 'assert', 'RURITANIA — Security forces killed two protesters in the capital'],
+      ],
+    },
+    {
       name: 'a relative clause between the speaker and the cue',
       text: 'John Roe, who ran the agency under the late President Ana Poe, denies the charges.',
       mentions: [P('John Roe', 'roe'), P('Ana Poe', 'poe')],
