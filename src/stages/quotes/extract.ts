@@ -1055,6 +1055,8 @@ function reported(
       }
     }
   }
+  // "said: the talks will resume": the colon introduces the statement and is no part of it.
+  if (lower[k] === ':') k++;
   if (cue.flags.has('that') && lower[k - 1] !== 'that') return undefined;
   if (k >= boundary) return undefined;
   let stop = boundary;

@@ -328,6 +328,12 @@ describe('quotesStage, more patterns', () => {
       ],
     },
     {
+      name: 'a colon after the cue is no part of the statement',
+      text: 'John Roe said: the talks will resume next week.',
+      mentions: [P('John Roe', 'roe')],
+      expect: [['roe', 'indirect', 'assert', 'the talks will resume next week']],
+    },
+    {
       name: 'a relative clause between the speaker and the cue',
       text: 'John Roe, who ran the agency under the late President Ana Poe, denies the charges.',
       mentions: [P('John Roe', 'roe'), P('Ana Poe', 'poe')],
