@@ -92,6 +92,16 @@ describe('eventsStage: seizures', () => {
   });
 });
 
+describe('eventsStage: places named by reference', () => {
+  it('"a strike on the city centre" is placed in the city the story is about', () => {
+    const a = analyze(
+      'Two people were killed in a drone attack in Kharkiv on Monday. In May 2022, a missile strike on the city centre killed 25 people.',
+    );
+    const old = a.events.find((e) => e.counts.killed?.value === 25);
+    expect(old?.place).toBe('Kharkiv');
+  });
+});
+
 describe('eventsStage: rejections answer earlier acts', () => {
   it('"rejected the sanctions" targets whoever imposed them', () => {
     const a = analyze(

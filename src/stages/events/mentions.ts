@@ -1018,7 +1018,17 @@ function placesIn(ctx: SentenceContext, a: number, b: number): PlaceCandidate[] 
   const { view } = ctx;
   const out: PlaceCandidate[] = [];
   for (let k = a; k < b; k++) {
-    if (!LOCATIVE.has(view.lower[k]!)) continue;
+    if (!LOCATIVE.has(view.lower[k]!)) {
+      // "a strike on the city centre": a target in the place the story is set.
+      if (
+        view.lower[k] === 'on' &&
+        view.lower[k + 1] === 'the' &&
+        ANAPHORIC_PLACES.has(view.lower[k + 2] ?? '') &&
+        !ctx.at[k + 3]
+      )
+        out.push({ at: k, mention: undefined });
+      continue;
+    }
     let j = k + 1;
     let sawDefinite = false;
     // "in the Freedonian city of X", "in Freedonia's capital X": the country is a modifier of the place
