@@ -102,6 +102,13 @@ describe('eventsStage: places named by reference', () => {
   });
 });
 
+describe('eventsStage: place phrases', () => {
+  it('"in the western state of X" places the event in X', () => {
+    const a = analyze('Two protesters were killed in the western state of Zulia on Monday.');
+    expect(only(a, 'ASSAULT').place).toBe('Zulia');
+  });
+});
+
 describe('eventsStage: rejections answer earlier acts', () => {
   it('"rejected the sanctions" targets whoever imposed them', () => {
     const a = analyze(

@@ -91,6 +91,11 @@ const LOCATIVE = new Set([
 const PLACE_SKIP = new Set([
   'the',
   'city',
+  'state',
+  'county',
+  'governorate',
+  'municipality',
+  'port',
   'town',
   'province',
   'region',
