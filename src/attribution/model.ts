@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { FEATURE_SET } from './features.js';
 import { CUE_LABELS, ROLE_LABELS, type Weights } from './tagger.js';
+import { frameModel, unframeModel } from '../model/framed-file.js';
 
 export const MODEL_FORMAT = 'parallax-attribution-model@1';
 const MAGIC = Buffer.from('PXATR\u0000\u0001\n', 'latin1');
@@ -95,14 +96,9 @@ export function encodeAttributionModel(
     training,
     sections,
   };
-  let json = Buffer.from(JSON.stringify(header), 'utf8');
-  const start = MAGIC.length + 4;
-  json = Buffer.concat([json, Buffer.alloc(align4(start + json.length) - (start + json.length), 0x20)]);
   const body = Buffer.alloc(offset);
   parts.forEach(([, buf], i) => buf.copy(body, sections[i]?.offset ?? 0));
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(json.length, 0);
-  return Buffer.concat([MAGIC, len, json, body]);
+  return frameModel(MAGIC, header, [body]);
 }
 
 export interface AttributionModel {
@@ -112,13 +108,10 @@ export interface AttributionModel {
 
 /** Parses a model file's bytes, checking the format and the feature-set version. */
 export function decodeAttributionModel(bytes: Buffer, source = 'model'): AttributionModel {
-  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
-    throw new AttributionModelError(`${source}: not a Parallax attribution model`);
-  const headerLength = bytes.readUInt32LE(MAGIC.length);
-  const bodyStart = MAGIC.length + 4 + headerLength;
-  const header = JSON.parse(
-    bytes.subarray(MAGIC.length + 4, bodyStart).toString('utf8'),
-  ) as AttributionHeader;
+  const framed = unframeModel(bytes, MAGIC);
+  if (framed === undefined) throw new AttributionModelError(`${source}: not a Parallax attribution model`);
+  const { bodyStart } = framed;
+  const header = framed.header as AttributionHeader;
   if (header.format !== MODEL_FORMAT)
     throw new AttributionModelError(`${source}: format ${String(header.format)}, expected ${MODEL_FORMAT}`);
   if (header.featureSet !== FEATURE_SET)

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { LOADED_FEATURE_SET } from './features.js';
+import { frameModel, unframeModel } from '../model/framed-file.js';
 
 export const LOADED_MODEL_FORMAT = 'parallax-loaded-model@1';
 const MAGIC = Buffer.from('PXLOAD\u0000\u0001', 'latin1');
@@ -61,16 +62,7 @@ export function encodeLoadedModel(
     training,
     count: rows.length,
   };
-  let json = Buffer.from(JSON.stringify(header), 'utf8');
-  // Pad so that the typed sections start on a 4-byte boundary.
-  const pad = (4 - ((MAGIC.length + 4 + json.length) % 4)) % 4;
-  json = Buffer.concat([json, Buffer.alloc(pad, 0x20)]);
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(json.length, 0);
-  return Buffer.concat([
-    MAGIC,
-    len,
-    json,
+  return frameModel(MAGIC, header, [
     Buffer.from(index.buffer, index.byteOffset, index.byteLength),
     Buffer.from(values.buffer, values.byteOffset, values.byteLength),
   ]);
@@ -78,11 +70,10 @@ export function encodeLoadedModel(
 
 /** Parses a model file's bytes, checking the format and the feature-set version. */
 export function decodeLoadedModel(bytes: Buffer, source = 'model'): LoadedModel {
-  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
-    throw new LoadedModelError(`${source}: not a Parallax loaded-language model`);
-  const headerLength = bytes.readUInt32LE(MAGIC.length);
-  const body = MAGIC.length + 4 + headerLength;
-  const header = JSON.parse(bytes.subarray(MAGIC.length + 4, body).toString('utf8')) as LoadedModelHeader;
+  const framed = unframeModel(bytes, MAGIC);
+  if (framed === undefined) throw new LoadedModelError(`${source}: not a Parallax loaded-language model`);
+  const body = framed.bodyStart;
+  const header = framed.header as LoadedModelHeader;
   if (header.format !== LOADED_MODEL_FORMAT)
     throw new LoadedModelError(`${source}: format ${String(header.format)}, expected ${LOADED_MODEL_FORMAT}`);
   if (header.featureSet !== LOADED_FEATURE_SET)

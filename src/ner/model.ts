@@ -9,6 +9,7 @@ import { parseClusters, serializeClusters } from './clusters.js';
 import { FEATURE_SET_VERSION, type FeatureResources } from './features.js';
 import { parseGazetteer, serializeGazetteer, type Gazetteer } from './gazetteer.js';
 import { LABELS, NUM_LABELS } from './labels.js';
+import { frameModel, unframeModel } from '../model/framed-file.js';
 
 export const MODEL_FORMAT = 'parallax-ner-model@1';
 const MAGIC = Buffer.from('PXNER\u0000\u0001\n', 'latin1');
@@ -81,25 +82,17 @@ export function encodeModel(
     training,
     sections,
   };
-  let json = Buffer.from(JSON.stringify(header), 'utf8');
-  const start = MAGIC.length + 4;
-  const pad = align4(start + json.length) - (start + json.length);
-  json = Buffer.concat([json, Buffer.alloc(pad, 0x20)]);
   const body = Buffer.alloc(offset);
   for (const [i, [, buf]] of parts.entries()) buf.copy(body, sections[i]?.offset ?? 0);
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(json.length, 0);
-  return Buffer.concat([MAGIC, len, json, body]);
+  return frameModel(MAGIC, header, [body]);
 }
 
 /** Parses a model file's bytes, checking the format, the feature-set version and the label set. */
 export function decodeModel(bytes: Buffer, source = 'model'): NerModel {
-  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw new ModelError(`${source}: not a Parallax NER model`);
-  }
-  const headerLength = bytes.readUInt32LE(MAGIC.length);
-  const bodyStart = MAGIC.length + 4 + headerLength;
-  const header = JSON.parse(bytes.subarray(MAGIC.length + 4, bodyStart).toString('utf8')) as ModelHeader;
+  const framed = unframeModel(bytes, MAGIC);
+  if (framed === undefined) throw new ModelError(`${source}: not a Parallax NER model`);
+  const { bodyStart } = framed;
+  const header = framed.header as ModelHeader;
   if (header.format !== MODEL_FORMAT) {
     throw new ModelError(`${source}: format ${String(header.format)}, expected ${MODEL_FORMAT}`);
   }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { ROLE_FEATURE_SET } from './features.js';
 import { LABELS, NUM_LABELS } from './labels.js';
+import { frameModel, unframeModel } from '../../model/framed-file.js';
 
 export const ROLE_MODEL_FORMAT = 'parallax-roles-model@1';
 const MAGIC = Buffer.from('PXROLE\u0000\u0001', 'latin1');
@@ -41,8 +42,6 @@ export class RoleModelError extends Error {
     this.name = 'RoleModelError';
   }
 }
-
-const align4 = (n: number): number => (n + 3) & ~3;
 
 /** Serializes weights; the same inputs give the same bytes. */
 export function encodeRoleModel(
@@ -83,15 +82,7 @@ export function encodeRoleModel(
     nerModel,
     training,
   };
-  let json = Buffer.from(JSON.stringify(header), 'utf8');
-  const start = MAGIC.length + 4;
-  json = Buffer.concat([json, Buffer.alloc(align4(start + json.length) - (start + json.length), 0x20)]);
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(json.length, 0);
-  return Buffer.concat([
-    MAGIC,
-    len,
-    json,
+  return frameModel(MAGIC, header, [
     Buffer.from(rowIndex.buffer, rowIndex.byteOffset, rowIndex.byteLength),
     Buffer.from(rowWeights.buffer, rowWeights.byteOffset, rowWeights.byteLength),
   ]);
@@ -99,12 +90,10 @@ export function encodeRoleModel(
 
 /** Parses a model file's bytes, checking format, feature set and labels. */
 export function decodeRoleModel(bytes: Buffer, source = 'model'): RoleModel {
-  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw new RoleModelError(`${source}: not a Parallax role model`);
-  }
-  const headerLength = bytes.readUInt32LE(MAGIC.length);
-  const bodyStart = MAGIC.length + 4 + headerLength;
-  const header = JSON.parse(bytes.subarray(MAGIC.length + 4, bodyStart).toString('utf8')) as RoleModelHeader;
+  const framed = unframeModel(bytes, MAGIC);
+  if (framed === undefined) throw new RoleModelError(`${source}: not a Parallax role model`);
+  const { bodyStart } = framed;
+  const header = framed.header as RoleModelHeader;
   if (header.format !== ROLE_MODEL_FORMAT) {
     throw new RoleModelError(`${source}: format ${String(header.format)}, expected ${ROLE_MODEL_FORMAT}`);
   }
